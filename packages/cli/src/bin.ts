@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+import { ScenarioError, formatIssue } from "@fourports/network";
+import { baseline, summary, validate, type Io } from "./commands.js";
+
+const USAGE = `usage: fourports <command> [args]
+
+commands:
+  baseline [FILE] [--targets FILE] [--compare FILE]
+                        capacity ceiling per 2025 target (default: seeds/zhengzhou-2025.json)
+  validate FILE...      check scenario files; one error per line on stderr, exit 1 if any
+  summary FILE          hubs, services and weekly capacity by port group and mode`;
+
+const io: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+const [command, ...args] = process.argv.slice(2);
+
+function run(): number {
+  switch (command) {
+    case "validate":
+      return validate(args, io);
+    case "summary":
+      return summary(args, io);
+    case "baseline":
+      return baseline(args, io);
+    case undefined:
+    case "help":
+    case "--help":
+      io.out(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      io.err(`unknown command "${command}"\n${USAGE}`);
+      return 2;
+  }
+}
+
+try {
+  process.exitCode = run();
+} catch (err) {
+  if (err instanceof ScenarioError) {
+    for (const i of err.issues) io.err(formatIssue(i));
+    process.exitCode = 1;
+  } else throw err;
+}

@@ -1,0 +1,140 @@
+import { readFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import {
+  expandTimetable,
+  formatIssue,
+  loadScenarioFile,
+  summarizeScenario,
+  validateScenarioFile,
+  type Scenario,
+} from "@fourports/network";
+import { capacityCeilings, loadTargetRegistry, type CeilingResult, type Year } from "@fourports/targets";
+import { seedsDir, userPath } from "./paths.js";
+import { fmtNumber, table } from "./table.js";
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+/** Shows a path the way the user would type it. */
+function shown(abs: string): string {
+  const rel = relative(process.env["INIT_CWD"] ?? process.cwd(), abs);
+  return rel.startsWith("..") ? abs : rel;
+}
+
+export function validate(files: string[], io: Io): number {
+  if (files.length === 0) {
+    io.err("usage: fourports validate FILE...");
+    return 2;
+  }
+  let bad = 0;
+  for (const f of files) {
+    const issues = validateScenarioFile(shown(userPath(f)));
+    if (issues.length === 0) {
+      const sc = loadScenarioFile(shown(userPath(f)));
+      io.out(`${f}: valid (${sc.hubs.length} hubs, ${sc.services.length} services, ${sc.demand.length} demand flows)`);
+    } else {
+      bad++;
+      for (const i of issues) io.err(formatIssue(i));
+    }
+  }
+  return bad > 0 ? 1 : 0;
+}
+
+function loadYear(file: string): Year & { file: string } {
+  const scenario = loadScenarioFile(shown(file));
+  return { file, scenario, timetable: expandTimetable(scenario) };
+}
+
+export function summary(files: string[], io: Io): number {
+  if (files.length !== 1) {
+    io.err("usage: fourports summary FILE");
+    return 2;
+  }
+  const { scenario, timetable } = loadYear(userPath(files[0]!));
+  const s = summarizeScenario(scenario, timetable);
+  io.out(`${scenario.name} (${s.id}), ${s.epoch} + ${s.horizonDays} days${scenario.lineage.length ? `, extends ${scenario.lineage.join(" ← ")}` : ""}`);
+  io.out("");
+  io.out(`hubs ${s.hubCount}: ${Object.entries(s.hubsByKind).map(([k, n]) => `${k} ${n}`).join(", ")}`);
+  io.out(`home hubs (${scenario.homeCity}): ${s.homeHubs.join(", ")}`);
+  io.out(`services ${s.serviceCount} on ${s.lineCount} lines: ${Object.entries(s.servicesByMode).map(([k, n]) => `${k} ${n}`).join(", ")}`);
+  io.out(`trips in the horizon ${fmtNumber(s.tripCount)} (${fmtNumber(s.cancelledTrips)} cancelled by closures), connections ${fmtNumber(timetable.length)}`);
+  io.out(`demand ${fmtNumber(s.demandTPerYear)} t a year in ${scenario.demand.length} flows; overrides applied ${scenario.applied.length}`);
+  io.out("");
+  io.out(`Average week at ${scenario.homeCity}'s ports, by port group and mode:`);
+  io.out(
+    table(
+      ["port group", "mode", "departures/wk", "arrivals/wk", "capacity t/wk", "capacity TEU/wk"],
+      s.weekly.map((r) => [r.portGroup, r.mode, r.departuresPerWeek, r.arrivalsPerWeek, r.capacityTPerWeek, r.capacityTeuPerWeek]),
+    ),
+  );
+  return 0;
+}
+
+const STATUS: Record<CeilingResult["status"], string> = {
+  "within-ceiling": "reachable at ≤100% load",
+  "beyond-ceiling": "CANNOT REACH even at 100% load",
+  met: "met by the network",
+  "not-met": "NOT MET by the network",
+  "not-computed": "not computed",
+};
+
+function show(v: number | string | null, unit: string): string {
+  if (v === null) return "-";
+  if (typeof v === "string") return v;
+  if (unit === "share") return `${(v * 100).toFixed(0)}%`;
+  return `${fmtNumber(v)} ${unit}`;
+}
+
+function targetText(r: CeilingResult): string {
+  if (r.comparator === "report") return "(report)";
+  if (r.comparator === "all") return "all open";
+  return `${r.comparator} ${show(r.target, r.unit)}`;
+}
+
+export function baseline(args: string[], io: Io): number {
+  const opt = (name: string): string | undefined => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const positional = args.filter((a, i) => !a.startsWith("--") && !(i > 0 && args[i - 1]!.startsWith("--")));
+  const file = positional[0] ? userPath(positional[0]) : join(seedsDir(), "zhengzhou-2025.json");
+  const targetsFile = opt("--targets") ? userPath(opt("--targets")!) : join(seedsDir(), "targets-2025.json");
+  const year = loadYear(file);
+  // The growth targets compare with the year before: the file this one extends, unless named.
+  let compare = opt("--compare") ? userPath(opt("--compare")!) : undefined;
+  if (!compare) {
+    const raw = JSON.parse(readFileSync(file, "utf8")) as { extends?: string };
+    if (raw.extends) compare = join(dirname(file), raw.extends);
+  }
+  const previous = compare ? loadYear(compare) : undefined;
+  const registry = loadTargetRegistry(shown(targetsFile));
+  const results = capacityCeilings(registry.targets, year, previous);
+
+  const sc: Scenario = year.scenario;
+  io.out(`fourports baseline — ${sc.name}`);
+  io.out(`scenario ${shown(file)} (${sc.epoch} + ${sc.horizonDays} days, ${sc.hubs.length} hubs, ${sc.services.length} services, ${fmtNumber(year.timetable.tripCount)} trips)`);
+  if (previous) io.out(`compared with ${shown(previous.file)} for growth targets`);
+  io.out(`targets ${shown(targetsFile)}`);
+  io.out("");
+  io.out("Capacity ceilings: the most the timetable and hubs could carry in the year at 100% load.");
+  io.out("Routed, assigned and simulated throughput replace these in later releases.");
+  io.out("");
+  io.out(
+    table(
+      ["target", "goal", "ceiling", "status", "limited by", "rests on"],
+      results.map((r) => [r.targetId, targetText(r), show(r.ceiling, r.unit), STATUS[r.status], r.limitedBy, r.basis.join(", ") || "-"]),
+    ),
+  );
+  io.out("");
+  for (const r of results) io.out(`${r.targetId}: ${r.detail}`);
+  const cannot = results.filter((r) => r.status === "beyond-ceiling" || r.status === "not-met");
+  io.out("");
+  io.out(
+    cannot.length === 0
+      ? "Every computed target is within the network's ceiling."
+      : `${cannot.length} target(s) the network cannot reach as modelled: ${cannot.map((r) => r.targetId).join(", ")}`,
+  );
+  return 0;
+}

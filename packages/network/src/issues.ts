@@ -1,0 +1,50 @@
+/** One problem found in a scenario: which file, where in it (a JSON path), and what was expected. */
+export interface Issue {
+  file: string;
+  /** JSONPath-like: `$.services[12].to`; `$` for the whole document; `line 3, column 7` for syntax. */
+  path: string;
+  message: string;
+}
+
+export function formatIssue(issue: Issue): string {
+  return `${issue.file}: ${issue.path}: ${issue.message}`;
+}
+
+/** Thrown by the loaders with every problem found, not only the first. */
+export class ScenarioError extends Error {
+  readonly issues: Issue[];
+  constructor(issues: Issue[]) {
+    const shown = issues.slice(0, 50).map(formatIssue).join("\n");
+    const more = issues.length > 50 ? `\n… and ${issues.length - 50} more` : "";
+    super(`${issues.length} problem${issues.length === 1 ? "" : "s"} in scenario:\n${shown}${more}`);
+    this.name = "ScenarioError";
+    this.issues = issues;
+  }
+}
+
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+export type PathKey = string | number;
+
+export function jsonPath(keys: readonly PathKey[]): string {
+  let out = "$";
+  for (const k of keys) {
+    if (typeof k === "number") out += `[${k}]`;
+    else if (IDENT.test(k)) out += `.${k}`;
+    else out += `[${JSON.stringify(k)}]`;
+  }
+  return out;
+}
+
+/** Collects issues for one file. */
+export class IssueList {
+  readonly issues: Issue[] = [];
+  constructor(readonly file: string) {}
+  add(path: readonly PathKey[] | string, message: string): void {
+    this.issues.push({
+      file: this.file,
+      path: typeof path === "string" ? path : jsonPath(path),
+      message,
+    });
+  }
+}

@@ -1,0 +1,186 @@
+import { clockMinutes, dayNumber, MIN_PER_DAY, MIN_PER_WEEK, minuteOfDateTime, weekdayIndex } from "./dates.js";
+import { MODES, WEEKDAYS, type Closure, type Hub, type IsoDate, type Scenario, type Service } from "./types.js";
+
+/**
+ * A scenario's departures as a flat connection table (struct of typed arrays), sorted by
+ * departure minute, then arrival minute, service and trip. One connection per leg: a service
+ * with intermediate stops gives one connection per segment of each trip, all with the same
+ * trip number. Plain data, so it can be transferred to worker threads as is.
+ */
+export interface Timetable {
+  epoch: IsoDate;
+  /** Departures lie in [0, horizonMin); arrivals may lie beyond. */
+  horizonMin: number;
+  /** Hub index → id, in the scenario's hub order. */
+  hubIds: string[];
+  /** Service index → id, in the scenario's service order. */
+  serviceIds: string[];
+  /** Service index → index into MODES. */
+  serviceMode: Uint8Array;
+  length: number;
+  depHub: Int32Array;
+  arrHub: Int32Array;
+  depMin: Int32Array;
+  arrMin: Int32Array;
+  service: Int32Array;
+  trip: Int32Array;
+  /** Capacity of the trip the connection belongs to. */
+  capacityT: Float64Array;
+  /** 0 where the service states no TEU capacity. */
+  capacityTeu: Float64Array;
+  tripCount: number;
+  /** Departures in the horizon that did not run because a hub or the service was closed. */
+  cancelledTrips: number;
+}
+
+export interface TimetableOptions {
+  /** Start of the expansion (default: the scenario epoch). Minutes stay relative to the epoch. */
+  from?: IsoDate;
+  /** Days to expand (default: to the end of the scenario horizon). */
+  days?: number;
+}
+
+function inClosure(day: number, closures: Closure[] | undefined): boolean {
+  return closures?.some((c) => dayNumber(c.from) <= day && day <= dayNumber(c.to)) ?? false;
+}
+
+/** Whether a hub is open on a day number (see dayNumber): not planned, opened, not closed. */
+export function hubOpenOn(hub: Hub, day: number): boolean {
+  if (hub.planned) return false;
+  if (hub.opens !== undefined && day < dayNumber(hub.opens)) return false;
+  if (hub.closes !== undefined && day >= dayNumber(hub.closes)) return false;
+  return !inClosure(day, hub.closures);
+}
+
+/** Departure minutes (since the epoch) of a schedule inside [start, end). */
+export function scheduleDepartures(service: Service, epoch: IsoDate, start: number, end: number): number[] {
+  const sch = service.schedule;
+  const epochDay = dayNumber(epoch);
+  const out: number[] = [];
+  const periodic = (period: number, anchor: number, offsets: number[]): void => {
+    // Every departure is anchor + q·period + offset; take q over all periods that touch [start, end).
+    const qFirst = Math.floor((start - anchor) / period) - 1;
+    const qLast = Math.ceil((end - anchor) / period) + 1;
+    for (let q = qFirst; q <= qLast; q++) {
+      for (const off of offsets) {
+        const m = anchor + q * period + off;
+        if (m >= start && m < end) out.push(m);
+      }
+    }
+  };
+  const mondayAnchor = -weekdayIndex(epochDay) * MIN_PER_DAY;
+  if (sch.type === "weekly") {
+    const offsets: number[] = [];
+    for (const d of sch.days) {
+      for (const t of sch.times) offsets.push(WEEKDAYS.indexOf(d) * MIN_PER_DAY + clockMinutes(t));
+    }
+    periodic(MIN_PER_WEEK, mondayAnchor, offsets);
+  } else if (sch.type === "frequency") {
+    const first = clockMinutes(sch.firstTime ?? "00:00");
+    const n = sch.perDay ?? sch.perWeek ?? 0;
+    const period = sch.perDay !== undefined ? MIN_PER_DAY : MIN_PER_WEEK;
+    // Spacing is rounded to whole minutes per departure, so the pattern repeats exactly.
+    const offsets = Array.from({ length: n }, (_, k) => first + Math.round((k * period) / n));
+    periodic(period, sch.perDay !== undefined ? 0 : mondayAnchor, offsets);
+  } else {
+    for (const at of sch.at) {
+      const m = minuteOfDateTime(epoch, at);
+      if (m >= start && m < end) out.push(m);
+    }
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/**
+ * Expands every service's schedule over the horizon. A departure runs when its date lies in
+ * the service's starts–ends, outside its suspensions, and every hub it calls at is open on the
+ * day it calls there (planned hubs are never open).
+ */
+export function expandTimetable(scenario: Scenario, options: TimetableOptions = {}): Timetable {
+  const epochDay = dayNumber(scenario.epoch);
+  const horizonMin = scenario.horizonDays * MIN_PER_DAY;
+  const start = options.from === undefined ? 0 : (dayNumber(options.from) - epochDay) * MIN_PER_DAY;
+  const end = options.days === undefined ? horizonMin : start + options.days * MIN_PER_DAY;
+  const hubIndex = new Map(scenario.hubs.map((h, i) => [h.id, i]));
+  const hubs = scenario.hubs;
+
+  const dep: number[] = [];
+  const arr: number[] = [];
+  const dh: number[] = [];
+  const ah: number[] = [];
+  const svc: number[] = [];
+  const trp: number[] = [];
+  let trips = 0;
+  let cancelled = 0;
+  const serviceMode = new Uint8Array(scenario.services.length);
+
+  scenario.services.forEach((s, si) => {
+    serviceMode[si] = MODES.indexOf(s.mode);
+    const startsDay = s.starts === undefined ? -Infinity : dayNumber(s.starts);
+    const endsDay = s.ends === undefined ? Infinity : dayNumber(s.ends);
+    const calls: { hub: number; arr: number; dep: number }[] = [
+      { hub: hubIndex.get(s.from)!, arr: 0, dep: 0 },
+      ...(s.via ?? []).map((v) => ({ hub: hubIndex.get(v.hub)!, arr: v.arriveMin, dep: v.departMin })),
+      { hub: hubIndex.get(s.to)!, arr: s.durationMin, dep: s.durationMin },
+    ];
+    for (const d of scheduleDepartures(s, scenario.epoch, start, end)) {
+      const day = epochDay + Math.floor(d / MIN_PER_DAY);
+      if (day < startsDay || day > endsDay) continue;
+      const dayAt = (m: number): number => epochDay + Math.floor((d + m) / MIN_PER_DAY);
+      const runs =
+        !inClosure(day, s.suspensions) &&
+        calls.every(
+          (c, k) =>
+            (k === 0 || hubOpenOn(hubs[c.hub]!, dayAt(c.arr))) &&
+            (k === calls.length - 1 || hubOpenOn(hubs[c.hub]!, dayAt(c.dep))),
+        );
+      if (!runs) {
+        cancelled++;
+        continue;
+      }
+      for (let k = 0; k + 1 < calls.length; k++) {
+        dh.push(calls[k]!.hub);
+        ah.push(calls[k + 1]!.hub);
+        dep.push(d + calls[k]!.dep);
+        arr.push(d + calls[k + 1]!.arr);
+        svc.push(si);
+        trp.push(trips);
+      }
+      trips++;
+    }
+  });
+
+  const n = dep.length;
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => dep[a]! - dep[b]! || arr[a]! - arr[b]! || svc[a]! - svc[b]! || trp[a]! - trp[b]!);
+  const t: Timetable = {
+    epoch: scenario.epoch,
+    horizonMin,
+    hubIds: hubs.map((h) => h.id),
+    serviceIds: scenario.services.map((s) => s.id),
+    serviceMode,
+    length: n,
+    depHub: new Int32Array(n),
+    arrHub: new Int32Array(n),
+    depMin: new Int32Array(n),
+    arrMin: new Int32Array(n),
+    service: new Int32Array(n),
+    trip: new Int32Array(n),
+    capacityT: new Float64Array(n),
+    capacityTeu: new Float64Array(n),
+    tripCount: trips,
+    cancelledTrips: cancelled,
+  };
+  order.forEach((src, i) => {
+    const s = scenario.services[svc[src]!]!;
+    t.depHub[i] = dh[src]!;
+    t.arrHub[i] = ah[src]!;
+    t.depMin[i] = dep[src]!;
+    t.arrMin[i] = arr[src]!;
+    t.service[i] = svc[src]!;
+    t.trip[i] = trp[src]!;
+    t.capacityT[i] = s.capacityT;
+    t.capacityTeu[i] = s.capacityTeu ?? 0;
+  });
+  return t;
+}

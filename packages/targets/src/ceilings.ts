@@ -1,0 +1,356 @@
+import {
+  dateOfDayNumber,
+  dayNumber,
+  hubOpenOn,
+  MIN_PER_DAY,
+
+  type Hub,
+  type Label,
+  type Mode,
+  type Scenario,
+  type Service,
+  type Timetable,
+} from "@fourports/network";
+import type { Target } from "./registry.js";
+
+/**
+ * within-ceiling / beyond-ceiling: a throughput target the timetable could or could not carry
+ * even at 100% load. met / not-met: a target the network itself decides (lines, dates).
+ */
+export type CeilingStatus = "within-ceiling" | "beyond-ceiling" | "met" | "not-met" | "not-computed";
+
+export interface CeilingResult {
+  targetId: string;
+  title: string;
+  comparator: Target["comparator"];
+  target: number | string | null;
+  unit: string;
+  /** The most the network could do: a number, a date, or null when not computed. */
+  ceiling: number | string | null;
+  status: CeilingStatus;
+  /** What sets the ceiling, e.g. "timetable" or "hub handling at CGO". */
+  limitedBy: string;
+  detail: string;
+  /** Labels of the figures the ceiling rests on (an ASSUMPTION here is worth a look). */
+  basis: Label[];
+  /** Hubs or lines the target names that the network lacks. */
+  missing: string[];
+}
+
+export interface Year {
+  scenario: Scenario;
+  timetable: Timetable;
+}
+
+interface Ctx extends Year {
+  home: Set<number>;
+  modeOf: Mode[];
+  hubsById: Map<string, Hub>;
+}
+
+function basisOf(services: Iterable<Service>, fields: string[]): Label[] {
+  const labels = new Set<Label>();
+  for (const s of services) {
+    labels.add(s.label);
+    for (const f of fields) {
+      const fig = s.figures?.[f];
+      if (fig) labels.add(fig.label);
+    }
+  }
+  return [...labels].sort();
+}
+
+function context(y: Year): Ctx {
+  const home = new Set<number>();
+  y.scenario.hubs.forEach((h, i) => {
+    if (h.city === y.scenario.homeCity) home.add(i);
+  });
+  return {
+    ...y,
+    home,
+    modeOf: y.scenario.services.map((s) => s.mode),
+    hubsById: new Map(y.scenario.hubs.map((h) => [h.id, h])),
+  };
+}
+
+interface Touch {
+  /** Connections leaving a selected hub (departures) and reaching one (arrivals in the horizon). */
+  departures: number;
+  arrivals: number;
+  capacityT: number;
+  lines: Set<string>;
+  services: Set<Service>;
+  /** Per selected hub index: departures + arrivals. */
+  movesByHub: Map<number, number>;
+  tByHub: Map<number, number>;
+}
+
+/** Movements of matching services at a set of hubs over the horizon. */
+function touch(c: Ctx, hubs: Set<number>, keep: (s: Service) => boolean): Touch {
+  const t = c.timetable;
+  const out: Touch = { departures: 0, arrivals: 0, capacityT: 0, lines: new Set(), services: new Set(), movesByHub: new Map(), tByHub: new Map() };
+  const bump = (m: Map<number, number>, k: number, v: number): void => void m.set(k, (m.get(k) ?? 0) + v);
+  for (let i = 0; i < t.length; i++) {
+    const s = c.scenario.services[t.service[i]!]!;
+    if (!keep(s)) continue;
+    const d = t.depHub[i]!;
+    const a = t.arrHub[i]!;
+    let hit = false;
+    if (hubs.has(d)) {
+      out.departures++;
+      out.capacityT += t.capacityT[i]!;
+      bump(out.movesByHub, d, 1);
+      bump(out.tByHub, d, t.capacityT[i]!);
+      hit = true;
+    }
+    if (hubs.has(a) && t.arrMin[i]! < t.horizonMin) {
+      out.arrivals++;
+      out.capacityT += t.capacityT[i]!;
+      bump(out.movesByHub, a, 1);
+      bump(out.tByHub, a, t.capacityT[i]!);
+      hit = true;
+    }
+    if (hit) {
+      out.lines.add(s.line);
+      out.services.add(s);
+    }
+  }
+  return out;
+}
+
+function openDays(c: Ctx, hub: Hub): number {
+  const first = dayNumber(c.scenario.epoch);
+  let n = 0;
+  for (let d = 0; d < c.scenario.horizonDays; d++) if (hubOpenOn(hub, first + d)) n++;
+  return n;
+}
+
+function indexesOf(c: Ctx, pred: (h: Hub) => boolean): Set<number> {
+  const out = new Set<number>();
+  c.scenario.hubs.forEach((h, i) => {
+    if (pred(h)) out.add(i);
+  });
+  return out;
+}
+
+const fmt = (n: number): string => Math.round(n).toLocaleString("en-US");
+
+function numericStatus(target: Target, ceiling: number, throughput: boolean): CeilingStatus {
+  const v = target.value as number;
+  const ok = target.comparator === ">=" ? ceiling >= v : target.comparator === ">" ? ceiling > v : ceiling <= v;
+  if (throughput) return ok ? "within-ceiling" : "beyond-ceiling";
+  return ok ? "met" : "not-met";
+}
+
+/**
+ * A throughput ceiling at some hubs: timetable capacity per hub, capped by the hub's daily
+ * handling over the days it is open.
+ */
+function cappedThroughput(
+  c: Ctx,
+  hubs: Set<number>,
+  keep: (s: Service) => boolean,
+  perHub: "t" | "moves",
+  handlingKey: "tPerDay" | "trainsPerDay",
+): { value: number; limitedBy: string; touch: Touch; detail: string } {
+  const tt = touch(c, hubs, keep);
+  let value = 0;
+  const limits: string[] = [];
+  const parts: string[] = [];
+  for (const i of hubs) {
+    const hub = c.scenario.hubs[i]!;
+    const fromTimetable = (perHub === "t" ? tt.tByHub : tt.movesByHub).get(i) ?? 0;
+    const perDay = hub.handling?.[handlingKey];
+    const cap = perDay === undefined ? Infinity : perDay * openDays(c, hub);
+    if (fromTimetable === 0) continue;
+    if (cap < fromTimetable) limits.push(`hub handling at ${hub.id}`);
+    value += Math.min(cap, fromTimetable);
+    parts.push(`${hub.id}: timetable ${fmt(fromTimetable)}${Number.isFinite(cap) ? `, handling ${fmt(cap)}` : ""}`);
+  }
+  return { value, limitedBy: limits.length > 0 ? limits.join(", ") : "timetable", touch: tt, detail: parts.join("; ") };
+}
+
+function result(target: Target, r: Omit<CeilingResult, "targetId" | "title" | "comparator" | "target" | "unit">): CeilingResult {
+  return { targetId: target.id, title: target.title, comparator: target.comparator, target: target.value, unit: target.unit, ...r };
+}
+
+const isHomeKind = (c: Ctx, kinds: Hub["kind"][]): Set<number> =>
+  indexesOf(c, (h) => h.city === c.scenario.homeCity && kinds.includes(h.kind));
+
+/**
+ * The capacity ceiling of each target: the most the scenario's timetable and hubs could deliver
+ * in its horizon at 100% load. `previous` (the year before) is needed for growth targets.
+ */
+export function capacityCeilings(targets: Target[], year: Year, previous?: Year): CeilingResult[] {
+  const c = context(year);
+  const prev = previous ? context(previous) : undefined;
+  return targets.map((t) => ceilingOf(t, c, prev));
+}
+
+function ceilingOf(t: Target, c: Ctx, prev: Ctx | undefined): CeilingResult {
+  const none = { basis: [] as Label[], missing: [] as string[] };
+  switch (t.metric) {
+    case "air-cargo-t": {
+      const ids = t.hubs ?? [];
+      const hubs = indexesOf(c, (h) => ids.includes(h.id));
+      const missing = ids.filter((id) => !c.hubsById.has(id));
+      const r = cappedThroughput(c, hubs, (s) => s.mode === "air", "t", "tPerDay");
+      return result(t, {
+        ceiling: r.value,
+        status: numericStatus(t, r.value, true),
+        limitedBy: r.limitedBy,
+        detail: `freighter and belly capacity loaded plus unloaded at ${ids.join(", ")}: ${r.detail}; ${r.touch.departures} departures, ${r.touch.arrivals} arrivals`,
+        basis: basisOf(r.touch.services, ["capacityT", "schedule"]),
+        missing,
+      });
+    }
+    case "cre-trains": {
+      const hubs = isHomeKind(c, ["rail-terminal"]);
+      const r = cappedThroughput(c, hubs, (s) => s.mode === "rail" && s.international, "moves", "trainsPerDay");
+      return result(t, {
+        ceiling: r.value,
+        status: numericStatus(t, r.value, true),
+        limitedBy: r.limitedBy,
+        detail: `international train departures plus arrivals at ${[...hubs].map((i) => c.scenario.hubs[i]!.id).join(", ")}: ${r.detail}`,
+        basis: basisOf(r.touch.services, ["schedule"]),
+        missing: [],
+      });
+    }
+    case "cre-lines":
+    case "hsr-lines": {
+      const cre = t.metric === "cre-lines";
+      const hubs = isHomeKind(c, cre ? ["rail-terminal"] : ["hsr-station"]);
+      const r = touch(c, hubs, (s) => (cre ? s.mode === "rail" && s.international : s.mode === "hsr"));
+      return result(t, {
+        ceiling: r.lines.size,
+        status: numericStatus(t, r.lines.size, false),
+        limitedBy: "timetable",
+        detail: `lines with trips in the horizon: ${[...r.lines].sort().join(", ") || "none"}`,
+        basis: basisOf(r.services, []),
+        missing: [],
+      });
+    }
+    case "hsr-t": {
+      const hubs = isHomeKind(c, ["hsr-station"]);
+      const r = cappedThroughput(c, hubs, (s) => s.mode === "hsr", "t", "tPerDay");
+      return result(t, {
+        ceiling: r.value,
+        status: numericStatus(t, r.value, true),
+        limitedBy: r.limitedBy,
+        detail: `HSR freight capacity loaded plus unloaded: ${r.detail}`,
+        basis: basisOf(r.touch.services, ["capacityT", "schedule"]),
+        missing: [],
+      });
+    }
+    case "air-hub-coverage":
+    case "air-routes-open": {
+      const airports = isHomeKind(c, ["airport"]);
+      const r = touch(c, airports, (s) => s.mode === "air");
+      const served = new Set<string>();
+      for (const s of r.services) {
+        served.add(s.from);
+        served.add(s.to);
+      }
+      const wanted = t.hubs ?? [];
+      const connected = wanted.filter((h) => served.has(h));
+      const missing = wanted.filter((h) => !served.has(h));
+      const why = missing.map((h) => `${h} (${c.hubsById.has(h) ? "no air service in the horizon" : "not in the network"})`);
+      if (t.metric === "air-hub-coverage") {
+        const share = wanted.length === 0 ? 0 : connected.length / wanted.length;
+        return result(t, {
+          ceiling: share,
+          status: numericStatus(t, share, false),
+          limitedBy: "network",
+          detail: `${connected.length} of ${wanted.length} connected${why.length ? `; missing: ${why.join(", ")}` : ""}`,
+          basis: t.label === "TARGET" && t.note?.includes("ASSUMPTION") ? ["ASSUMPTION"] : [],
+          missing,
+        });
+      }
+      return result(t, {
+        ceiling: connected.length,
+        status: missing.length === 0 ? "met" : "not-met",
+        limitedBy: "network",
+        detail: `${connected.length} of ${wanted.length} routes fly in the horizon${why.length ? `; missing: ${why.join(", ")}` : ""}`,
+        basis: basisOf([...r.services].filter((s) => wanted.includes(s.from) || wanted.includes(s.to)), ["schedule"]),
+        missing,
+      });
+    }
+    case "road-intl-new-lines":
+    case "road-intl-growth": {
+      const keep = (s: Service): boolean => s.mode === "road" && s.international;
+      const now = touch(c, indexesOf(c, (h) => h.city === c.scenario.homeCity), keep);
+      if (!prev) {
+        return result(t, { ceiling: null, status: "not-computed", limitedBy: "-", detail: "needs the previous year's scenario to compare with", ...none });
+      }
+      const before = touch(prev, indexesOf(prev, (h) => h.city === prev.scenario.homeCity), keep);
+      if (t.metric === "road-intl-new-lines") {
+        const added = [...now.lines].filter((l) => !before.lines.has(l)).sort();
+        return result(t, {
+          ceiling: added.length,
+          status: numericStatus(t, added.length, false),
+          limitedBy: "timetable",
+          detail: `new lines against ${prev.scenario.id}: ${added.join(", ") || "none"}`,
+          basis: basisOf([...now.services].filter((s) => added.includes(s.line)), ["schedule"]),
+          missing: [],
+        });
+      }
+      const growth = before.capacityT === 0 ? Infinity : now.capacityT / before.capacityT - 1;
+      return result(t, {
+        ceiling: growth,
+        status: numericStatus(t, growth, true),
+        limitedBy: "timetable",
+        detail: `international road capacity at ${c.scenario.homeCity}: ${fmt(now.capacityT)} t against ${fmt(before.capacityT)} t in ${prev.scenario.id}`,
+        basis: basisOf(now.services, ["capacityT", "schedule"]),
+        missing: [],
+      });
+    }
+    case "expressway-access-min": {
+      const hubs = (t.hubs ?? []).map((id) => c.hubsById.get(id));
+      const known = hubs.filter((h): h is Hub => h !== undefined && h.expresswayAccessMin !== undefined);
+      const missing = (t.hubs ?? []).filter((id) => !known.some((h) => h.id === id));
+      if (known.length === 0) {
+        return result(t, { ceiling: null, status: "not-computed", limitedBy: "-", detail: "no expresswayAccessMin on the named hubs", basis: [], missing });
+      }
+      const worst = Math.max(...known.map((h) => h.expresswayAccessMin!));
+      const labels = new Set<Label>(known.map((h) => h.figures?.["expresswayAccessMin"]?.label ?? h.label));
+      return result(t, {
+        ceiling: worst,
+        status: numericStatus(t, worst, false),
+        limitedBy: "hub data",
+        detail: known.map((h) => `${h.id}: ${h.expresswayAccessMin} min`).join("; "),
+        basis: [...labels].sort(),
+        missing,
+      });
+    }
+    case "hub-open-with-trains": {
+      const ids = t.hubs ?? [];
+      const hubs = indexesOf(c, (h) => ids.includes(h.id));
+      const missing = ids.filter((id) => !c.hubsById.has(id));
+      const tt = c.timetable;
+      let first = Infinity;
+      for (let i = 0; i < tt.length && first === Infinity; i++) {
+        const s = c.scenario.services[tt.service[i]!]!;
+        if (s.mode === "rail" && s.international && hubs.has(tt.depHub[i]!)) first = tt.depMin[i]!;
+      }
+      if (first === Infinity) {
+        return result(t, { ceiling: null, status: "not-met", limitedBy: "timetable", detail: "no international train leaves the hub in the horizon", basis: [], missing });
+      }
+      const day = dateOfDayNumber(dayNumber(c.scenario.epoch) + Math.floor(first / MIN_PER_DAY));
+      const opens = ids.map((id) => c.hubsById.get(id)?.opens).filter((d): d is string => d !== undefined);
+      return result(t, {
+        ceiling: day,
+        status: day <= (t.value as string) ? "met" : "not-met",
+        limitedBy: "timetable",
+        detail: `first international train leaves on ${day}${opens.length ? `; hub opens ${opens.join(", ")}` : ""}`,
+        basis: [...new Set(ids.map((id) => c.hubsById.get(id)?.figures?.["opens"]?.label).filter((l): l is Label => l !== undefined))],
+        missing,
+      });
+    }
+    case "reach-share":
+      return result(t, { ceiling: null, status: "not-computed", limitedBy: "-", detail: "needs timetable routing (the routing core); not computed yet", ...none });
+    case "not-modelled":
+      return result(t, { ceiling: null, status: "not-computed", limitedBy: "-", detail: "outside the network model", ...none });
+  }
+}
+
+

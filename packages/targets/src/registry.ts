@@ -1,0 +1,115 @@
+import { readFileSync } from "node:fs";
+import { checkAgainst, LABELS, parseJsonText, ScenarioError, type Label, type SourceRef } from "@fourports/network";
+import { z } from "zod";
+
+export const METRICS = [
+  "air-cargo-t",
+  "cre-trains",
+  "cre-lines",
+  "hsr-lines",
+  "hsr-t",
+  "air-hub-coverage",
+  "air-routes-open",
+  "road-intl-new-lines",
+  "road-intl-growth",
+  "expressway-access-min",
+  "hub-open-with-trains",
+  "reach-share",
+  "not-modelled",
+] as const;
+export type Metric = (typeof METRICS)[number];
+
+/** ">=", ">", "<=": numeric; "all": every listed hub; "by": a date; "report": no threshold. */
+export const COMPARATORS = [">=", ">", "<=", "all", "by", "report"] as const;
+export type Comparator = (typeof COMPARATORS)[number];
+
+export interface Target {
+  id: string;
+  title: string;
+  metric: Metric;
+  comparator: Comparator;
+  /** A number, a date "YYYY-MM-DD" for "by", null for "all" and "report". */
+  value: number | string | null;
+  unit: string;
+  year: number | null;
+  /** Hubs the target is about (IATA codes, hub ids). */
+  hubs?: string[];
+  source: string;
+  reference: string;
+  label: Label;
+  note?: string;
+}
+
+export interface TargetRegistry {
+  id: string;
+  name: string;
+  sources: Record<string, SourceRef>;
+  targets: Target[];
+}
+
+const targetSchema: z.ZodType<Target> = z
+  .strictObject({
+    id: z.string().min(1),
+    title: z.string().min(1),
+    metric: z.enum(METRICS),
+    comparator: z.enum(COMPARATORS),
+    value: z.union([z.number(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.null()]),
+    unit: z.string().min(1),
+    year: z.number().int().nullable(),
+    hubs: z.array(z.string().min(1)).min(1).optional(),
+    source: z.string().min(1),
+    reference: z.string().min(1),
+    label: z.enum(LABELS),
+    note: z.string().optional(),
+  })
+  .superRefine((t, ctx) => {
+    const numeric = t.comparator === ">=" || t.comparator === ">" || t.comparator === "<=";
+    if (numeric && typeof t.value !== "number") {
+      ctx.addIssue({ code: "custom", path: ["value"], message: `comparator "${t.comparator}" needs a number` });
+    }
+    if (t.comparator === "by" && typeof t.value !== "string") {
+      ctx.addIssue({ code: "custom", path: ["value"], message: 'comparator "by" needs a date "YYYY-MM-DD"' });
+    }
+    if ((t.comparator === "all" || t.comparator === "report") && t.value !== null) {
+      ctx.addIssue({ code: "custom", path: ["value"], message: `comparator "${t.comparator}" takes value null` });
+    }
+  });
+
+const registrySchema: z.ZodType<TargetRegistry> = z
+  .strictObject({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    sources: z.record(
+      z.string(),
+      z.strictObject({
+        title: z.string().min(1),
+        reference: z.string().optional(),
+        date: z.string().optional(),
+        url: z.string().optional(),
+      }),
+    ),
+    targets: z.array(targetSchema).min(1),
+  })
+  .superRefine((r, ctx) => {
+    const seen = new Set<string>();
+    r.targets.forEach((t, i) => {
+      if (seen.has(t.id)) ctx.addIssue({ code: "custom", path: ["targets", i, "id"], message: `duplicate target id "${t.id}"` });
+      seen.add(t.id);
+      if (!Object.hasOwn(r.sources, t.source)) {
+        ctx.addIssue({ code: "custom", path: ["targets", i, "source"], message: `unknown source "${t.source}"` });
+      }
+    });
+  });
+
+/** Validates a parsed target registry; throws a ScenarioError naming file and JSON path. */
+export function parseTargetRegistry(value: unknown, file = "<targets>"): TargetRegistry {
+  const r = checkAgainst(registrySchema, value, file);
+  if (!r.ok) throw new ScenarioError(r.list.issues);
+  return r.data;
+}
+
+export function loadTargetRegistry(path: string): TargetRegistry {
+  const parsed = parseJsonText(readFileSync(path, "utf8"), path);
+  if (!parsed.ok) throw new ScenarioError(parsed.issues);
+  return parseTargetRegistry(parsed.value, path);
+}
