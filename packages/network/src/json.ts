@@ -3,6 +3,24 @@ import { jsonPath, type Issue, type PathKey } from "./issues.js";
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
+const SYNTAX: Record<string, string> = {
+  InvalidSymbol: "unexpected character",
+  InvalidNumberFormat: "malformed number",
+  PropertyNameExpected: "expected a property name in double quotes",
+  ValueExpected: "expected a value",
+  ColonExpected: 'expected ":"',
+  CommaExpected: 'expected ","',
+  CloseBraceExpected: 'expected "}"',
+  CloseBracketExpected: 'expected "]"',
+  EndOfFileExpected: "expected the end of the file",
+  InvalidCommentToken: "comments are not allowed in JSON",
+  UnexpectedEndOfString: "unterminated string",
+  UnexpectedEndOfNumber: "unterminated number",
+  InvalidUnicode: "invalid unicode escape",
+  InvalidEscapeCharacter: "invalid escape character",
+  InvalidCharacter: "invalid character in string",
+};
+
 function lineCol(text: string, offset: number): string {
   let line = 1;
   let col = 1;
@@ -37,7 +55,7 @@ export function parseJsonText(
     const first = errors[0];
     const where = first ? lineCol(text, first.offset) : "$";
     const what = first
-      ? `not valid JSON: ${printParseErrorCode(first.error)}`
+      ? `not valid JSON: ${SYNTAX[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error)}`
       : `not valid JSON: ${(err as Error).message}`;
     return { ok: false, issues: [{ file, path: where, message: what }] };
   }

@@ -152,6 +152,9 @@ export function applyOverridesTo(sc: Scenario, overrides: Override[], t: Overrid
   overrides.forEach((o, index) => {
     const at: PathKey[] = [...t.at, index];
     const before = t.list.issues.length;
+    if (!Object.hasOwn(out.sources, o.source)) {
+      t.list.add([...at, "source"], `unknown source "${o.source}"${didYouMean(o.source, Object.keys(out.sources))}; add it to "sources"`);
+    }
     out = applyOne(out, o, at, t);
     if (t.list.issues.length === before) {
       out.applied.push({

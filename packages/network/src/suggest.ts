@@ -1,19 +1,19 @@
-/** Levenshtein distance, case-insensitive; stops early once it exceeds `limit`. */
+/** Edit distance with adjacent transpositions (optimal string alignment), case-insensitive. */
 function distance(a: string, b: string, limit: number): number {
   a = a.toLowerCase();
   b = b.toLowerCase();
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
-    let best = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1);
       row.push(v);
-      if (v < best) best = v;
     }
-    if (best > limit) return limit + 1;
+    before = prev;
     prev = row;
   }
   return prev[b.length]!;
@@ -21,7 +21,8 @@ function distance(a: string, b: string, limit: number): number {
 
 /** The closest candidate to a misspelt name, or undefined when nothing is close. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
-  const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+  // Short words tolerate one edit, longer ones up to three.
+  const limit = word.length <= 3 ? 1 : Math.min(3, Math.max(2, Math.floor(word.length / 3)));
   let best: string | undefined;
   let bestD = limit + 1;
   for (const c of candidates) {
