@@ -1,0 +1,62 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+// These run the built CLI (the test script builds first with tsc -b), as a planner would.
+const root = fileURLToPath(new URL("../../../", import.meta.url));
+const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
+const run = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, INIT_CWD: root } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+const brokenDir = "packages/network/test/fixtures/broken";
+const expected = JSON.parse(readFileSync(`${root}${brokenDir}/expected.json`, "utf8")) as Record<string, { path: string; message: string }>;
+
+describe("fourports validate", () => {
+  it("accepts both seed scenarios with exit 0", () => {
+    const r = run("validate", "seeds/zhengzhou-2024.json", "seeds/zhengzhou-2025.json");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("seeds/zhengzhou-2025.json: valid (62 hubs");
+    expect(r.err).toBe("");
+  });
+
+  it("rejects each broken scenario with exit 1, one error per line naming file and JSON path", () => {
+    for (const [name, want] of Object.entries(expected)) {
+      const file = `${brokenDir}/${name}.json`;
+      const r = run("validate", file);
+      expect(r.code, name).toBe(1);
+      const lines = r.err.trim().split("\n");
+      expect(lines.some((l) => l.includes(`: ${want.path}: `) && l.includes(want.message)), `${name}:\n${r.err}`).toBe(true);
+      for (const l of lines) expect(l).toMatch(/^\S+\.json: (\$|line \d+)/);
+    }
+  });
+});
+
+describe("fourports summary", () => {
+  it("prints hubs, services and weekly capacity by port group and mode", () => {
+    const r = run("summary", "seeds/zhengzhou-2024.json");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/hubs 58: /);
+    expect(r.out).toMatch(/^air\s+air\s+\d/m);
+    expect(r.out).toMatch(/^rail\s+rail\s+\d/m);
+    expect(r.out).toMatch(/^rail\s+hsr\s+\d/m);
+    expect(r.out).toMatch(/^road\s+road\s+\d/m);
+  });
+});
+
+describe("fourports baseline", () => {
+  it("prints a capacity ceiling for every 2025 target", () => {
+    const r = run("baseline");
+    expect(r.code).toBe(0);
+    const targets = JSON.parse(readFileSync(`${root}seeds/targets-2025.json`, "utf8")) as { targets: { id: string }[] };
+    for (const t of targets.targets) expect(r.out).toMatch(new RegExp(`^${t.id}\\s`, "m"));
+    expect(r.out).toMatch(/^cr-express-trains\s.*CANNOT REACH/m);
+  });
+
+  it("exits 2 with usage on an unknown command", () => {
+    const r = run("frobnicate");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('unknown command "frobnicate"');
+  });
+});

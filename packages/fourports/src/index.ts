@@ -1,0 +1,2 @@
+export * from "@fourports/network";
+export * from "@fourports/targets";
