@@ -4,6 +4,7 @@ import {
   expandTimetable,
   formatIssue,
   loadScenarioFile,
+  ScenarioError,
   summarizeScenario,
   validateScenarioFile,
   type Scenario,
@@ -23,6 +24,16 @@ function shown(abs: string): string {
   return rel.startsWith("..") ? abs : rel;
 }
 
+/** A file whose top level has "targets" and no network is a target registry, not a scenario. */
+function isTargetRegistry(file: string): boolean {
+  try {
+    const v = JSON.parse(readFileSync(file, "utf8")) as unknown;
+    return v !== null && typeof v === "object" && "targets" in v && !("hubs" in v) && !("extends" in v);
+  } catch {
+    return false; // unreadable or not JSON: the scenario validator reports it with line and column
+  }
+}
+
 export function validate(files: string[], io: Io): number {
   if (files.length === 0) {
     io.err("usage: fourports validate FILE...");
@@ -30,6 +41,17 @@ export function validate(files: string[], io: Io): number {
   }
   let bad = 0;
   for (const f of files) {
+    if (isTargetRegistry(userPath(f))) {
+      try {
+        const r = loadTargetRegistry(shown(userPath(f)));
+        io.out(`${f}: valid target registry (${r.targets.length} targets)`);
+      } catch (err) {
+        if (!(err instanceof ScenarioError)) throw err;
+        bad++;
+        for (const i of err.issues) io.err(formatIssue(i));
+      }
+      continue;
+    }
     const issues = validateScenarioFile(shown(userPath(f)));
     if (issues.length === 0) {
       const sc = loadScenarioFile(shown(userPath(f)));

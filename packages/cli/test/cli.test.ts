@@ -14,9 +14,10 @@ const brokenDir = "packages/network/test/fixtures/broken";
 const expected = JSON.parse(readFileSync(`${root}${brokenDir}/expected.json`, "utf8")) as Record<string, { path: string; message: string }>;
 
 describe("fourports validate", () => {
-  it("accepts both seed scenarios with exit 0", () => {
-    const r = run("validate", "seeds/zhengzhou-2024.json", "seeds/zhengzhou-2025.json");
+  it("accepts both seed scenarios and the target registry with exit 0", () => {
+    const r = run("validate", "seeds/zhengzhou-2024.json", "seeds/zhengzhou-2025.json", "seeds/targets-2025.json");
     expect(r.code).toBe(0);
+    expect(r.out).toContain("seeds/targets-2025.json: valid target registry");
     expect(r.out).toContain("seeds/zhengzhou-2025.json: valid (62 hubs");
     expect(r.err).toBe("");
   });
@@ -37,7 +38,7 @@ describe("fourports summary", () => {
   it("prints hubs, services and weekly capacity by port group and mode", () => {
     const r = run("summary", "seeds/zhengzhou-2024.json");
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/hubs 58: /);
+    expect(r.out).toMatch(/hubs 59: /);
     expect(r.out).toMatch(/^air\s+air\s+\d/m);
     expect(r.out).toMatch(/^rail\s+rail\s+\d/m);
     expect(r.out).toMatch(/^rail\s+hsr\s+\d/m);

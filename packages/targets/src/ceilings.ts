@@ -6,7 +6,6 @@ import {
 
   type Hub,
   type Label,
-  type Mode,
   type Scenario,
   type Service,
   type Timetable,
@@ -43,8 +42,6 @@ export interface Year {
 }
 
 interface Ctx extends Year {
-  home: Set<number>;
-  modeOf: Mode[];
   hubsById: Map<string, Hub>;
 }
 
@@ -61,16 +58,7 @@ function basisOf(services: Iterable<Service>, fields: string[]): Label[] {
 }
 
 function context(y: Year): Ctx {
-  const home = new Set<number>();
-  y.scenario.hubs.forEach((h, i) => {
-    if (h.city === y.scenario.homeCity) home.add(i);
-  });
-  return {
-    ...y,
-    home,
-    modeOf: y.scenario.services.map((s) => s.mode),
-    hubsById: new Map(y.scenario.hubs.map((h) => [h.id, h])),
-  };
+  return { ...y, hubsById: new Map(y.scenario.hubs.map((h) => [h.id, h])) };
 }
 
 interface Touch {
@@ -262,7 +250,7 @@ function ceilingOf(t: Target, c: Ctx, prev: Ctx | undefined): CeilingResult {
           status: numericStatus(t, share, false),
           limitedBy: "network",
           detail: `${connected.length} of ${wanted.length} connected${why.length ? `; missing: ${why.join(", ")}` : ""}`,
-          basis: t.label === "TARGET" && t.note?.includes("ASSUMPTION") ? ["ASSUMPTION"] : [],
+          basis: basisOf([...r.services].filter((s) => connected.includes(s.from) || connected.includes(s.to)), ["schedule"]),
           missing,
         });
       }
