@@ -9,6 +9,7 @@ export default defineConfig({
     alias: [
       { find: /^@fourports\/network$/, replacement: src("network") },
       { find: /^@fourports\/targets$/, replacement: src("targets") },
+      { find: /^@fourports\/routing$/, replacement: src("routing") },
     ],
   },
   test: {

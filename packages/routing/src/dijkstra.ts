@@ -1,0 +1,230 @@
+import type { CsrGraph } from "./csr.js";
+import { IndexedHeap } from "./heap.js";
+
+/** A path as node indices and the original edge ids between them; unreachable: Infinity and []. */
+export interface PathResult {
+  distance: number;
+  nodes: number[];
+  edges: number[];
+}
+
+/** A lower bound on the remaining distance, for A*. */
+export interface AStarBound {
+  /** "euclid" for planar x/y, "haversine" for lon/lat in degrees (km). */
+  metric: "euclid" | "haversine";
+  /** Weight per unit of distance the bound may assume at most (1 when weights are lengths). */
+  scale?: number;
+}
+
+export interface SearchMasks {
+  /** Nodes (1) the search may not enter. */
+  bannedNodes?: Uint8Array;
+  /** CSR slots (1) the search may not use. */
+  bannedSlots?: Uint8Array;
+}
+
+const R_KM = 6371.0088;
+const RAD = Math.PI / 180;
+
+/** One side of a search: distances, predecessors and a heap, reset in O(touched) by stamping. */
+class Side {
+  readonly dist: Float64Array;
+  readonly predNode: Int32Array;
+  readonly predSlot: Int32Array;
+  readonly stamp: Uint32Array;
+  readonly settled: Uint32Array;
+  readonly heap: IndexedHeap;
+  gen = 0;
+  constructor(n: number) {
+    this.dist = new Float64Array(n);
+    this.predNode = new Int32Array(n);
+    this.predSlot = new Int32Array(n);
+    this.stamp = new Uint32Array(n);
+    this.settled = new Uint32Array(n);
+    this.heap = new IndexedHeap(n);
+  }
+  start(source: number): void {
+    this.heap.clear();
+    if (++this.gen === 0xffffffff) {
+      this.stamp.fill(0);
+      this.settled.fill(0);
+      this.gen = 1;
+    }
+    this.reach(source, 0, -1, -1);
+    this.heap.push(source, 0);
+  }
+  known(v: number): boolean {
+    return this.stamp[v] === this.gen;
+  }
+  d(v: number): number {
+    return this.stamp[v] === this.gen ? this.dist[v]! : Infinity;
+  }
+  reach(v: number, d: number, from: number, slot: number): void {
+    this.stamp[v] = this.gen;
+    this.dist[v] = d;
+    this.predNode[v] = from;
+    this.predSlot[v] = slot;
+  }
+}
+
+/**
+ * Shortest paths on one CSR graph. The instance owns its work arrays, so repeated queries
+ * allocate nothing but the returned paths; it is not safe for concurrent use (one per worker).
+ */
+export class ShortestPathSearch {
+  private readonly fwd: Side;
+  private bwd: Side | undefined;
+  /** Nodes settled by the last query (both directions for bidirectional): the work done. */
+  settledCount = 0;
+
+  constructor(
+    readonly graph: CsrGraph,
+    private readonly reverse: CsrGraph | undefined = undefined,
+  ) {
+    this.fwd = new Side(graph.nodeCount);
+  }
+
+  /**
+   * Full single-source Dijkstra. Returns the distance and predecessor-node arrays of this
+   * instance (valid until the next query; copy them to keep them).
+   */
+  singleSource(source: number): { dist: Float64Array; pred: Int32Array } {
+    const s = this.fwd;
+    s.dist.fill(Infinity);
+    s.predNode.fill(-1);
+    s.start(source);
+    this.run(s, this.graph, -1, undefined, undefined);
+    return { dist: s.dist, pred: s.predNode };
+  }
+
+  /** Dijkstra from source that stops once target is settled. */
+  pointToPoint(source: number, target: number, masks: SearchMasks = {}): PathResult {
+    this.fwd.start(source);
+    if (masks.bannedNodes?.[source]) return { distance: Infinity, nodes: [], edges: [] };
+    this.run(this.fwd, this.graph, target, masks, undefined);
+    return this.extract(this.fwd, source, target);
+  }
+
+  /** A* towards target with a geographic lower bound (needs x/y on the graph). */
+  aStar(source: number, target: number, bound: AStarBound): PathResult {
+    const { x, y } = this.graph;
+    if (!x || !y) throw new Error("aStar needs node coordinates (x, y) on the graph");
+    this.fwd.start(source);
+    this.run(this.fwd, this.graph, target, undefined, bound);
+    return this.extract(this.fwd, source, target);
+  }
+
+  /** Bidirectional Dijkstra: forward from source and backward from target on the reverse graph. */
+  bidirectional(source: number, target: number): PathResult {
+    if (!this.reverse) throw new Error("bidirectional needs the reverse graph (pass reverseCsr(graph))");
+    const f = this.fwd;
+    const b = (this.bwd ??= new Side(this.graph.nodeCount));
+    f.start(source);
+    b.start(target);
+    let best = source === target ? 0 : Infinity;
+    let meet = source === target ? source : -1;
+    let settled = 0;
+    const step = (side: Side, other: Side, g: CsrGraph): void => {
+      const u = side.heap.pop();
+      side.settled[u] = side.gen;
+      settled++;
+      const du = side.dist[u]!;
+      const { offsets, targets, weights } = g;
+      for (let i = offsets[u]!, end = offsets[u + 1]!; i < end; i++) {
+        const v = targets[i]!;
+        const nd = du + weights[i]!;
+        if (side.settled[v] === side.gen) continue;
+        if (!side.known(v) || nd < side.dist[v]!) {
+          side.reach(v, nd, u, i);
+          side.heap.push(v, nd);
+        }
+        if (other.known(v)) {
+          const total = nd + other.dist[v]!;
+          if (total < best) {
+            best = total;
+            meet = v;
+          }
+        }
+      }
+    };
+    while (f.heap.size > 0 && b.heap.size > 0) {
+      if (f.heap.peekKey() + b.heap.peekKey() >= best) break;
+      if (f.heap.peekKey() <= b.heap.peekKey()) step(f, b, this.graph);
+      else step(b, f, this.reverse);
+    }
+    this.settledCount = settled;
+    if (meet < 0) return { distance: Infinity, nodes: [], edges: [] };
+    const head = this.extract(f, source, meet);
+    const nodes = head.nodes;
+    const edges = head.edges;
+    for (let v = meet; v !== target; ) {
+      const slot = b.predSlot[v]!;
+      edges.push(this.reverse.edgeIds[slot]!);
+      v = b.predNode[v]!;
+      nodes.push(v);
+    }
+    return { distance: best, nodes, edges };
+  }
+
+  private run(s: Side, g: CsrGraph, target: number, masks: SearchMasks | undefined, bound: AStarBound | undefined): void {
+    const { offsets, targets, weights } = g;
+    const heap = s.heap;
+    const bannedNodes = masks?.bannedNodes;
+    const bannedSlots = masks?.bannedSlots;
+    let settled = 0;
+    let tx = 0;
+    let ty = 0;
+    let scale = 0;
+    let hav = false;
+    let cosTy = 0;
+    if (bound) {
+      tx = g.x![target]!;
+      ty = g.y![target]!;
+      scale = bound.scale ?? 1;
+      hav = bound.metric === "haversine";
+      cosTy = Math.cos(ty * RAD);
+    }
+    const xs = g.x;
+    const ys = g.y;
+    while (heap.size > 0) {
+      const u = heap.pop();
+      s.settled[u] = s.gen;
+      settled++;
+      if (u === target) break;
+      const du = s.dist[u]!;
+      for (let i = offsets[u]!, end = offsets[u + 1]!; i < end; i++) {
+        const v = targets[i]!;
+        if (bannedSlots !== undefined && bannedSlots[i] === 1) continue;
+        if (bannedNodes !== undefined && bannedNodes[v] === 1) continue;
+        const nd = du + weights[i]!;
+        if (s.stamp[v] === s.gen && nd >= s.dist[v]!) continue;
+        s.reach(v, nd, u, i);
+        let key = nd;
+        if (bound) {
+          const vx = xs![v]!;
+          const vy = ys![v]!;
+          if (hav) {
+            const a = Math.sin(((ty - vy) * RAD) / 2) ** 2 + Math.cos(vy * RAD) * cosTy * Math.sin(((tx - vx) * RAD) / 2) ** 2;
+            key += scale * 2 * R_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+          } else key += scale * Math.sqrt((tx - vx) * (tx - vx) + (ty - vy) * (ty - vy));
+        }
+        heap.push(v, key);
+      }
+    }
+    this.settledCount = settled;
+  }
+
+  private extract(s: Side, source: number, target: number): PathResult {
+    if (!s.known(target)) return { distance: Infinity, nodes: [], edges: [] };
+    const nodes: number[] = [];
+    const edges: number[] = [];
+    for (let v = target; v !== source; v = s.predNode[v]!) {
+      nodes.push(v);
+      edges.push(this.graph.edgeIds[s.predSlot[v]!]!);
+    }
+    nodes.push(source);
+    nodes.reverse();
+    edges.reverse();
+    return { distance: s.dist[target]!, nodes, edges };
+  }
+}

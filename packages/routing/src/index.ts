@@ -1,0 +1,11 @@
+export { csrFromArrays, csrFromGraphology, reverseCsr, type CsrGraph, type CsrInput, type FromGraphologyOptions, type GraphologyLike } from "./csr.js";
+export { IndexedHeap } from "./heap.js";
+export { ShortestPathSearch, type AStarBound, type PathResult, type SearchMasks } from "./dijkstra.js";
+export { kShortestPaths } from "./yen.js";
+export { parseDimacs } from "./dimacs.js";
+export { DataError } from "./errors.js";
+export { DEFAULT_EMISSION_FACTORS, type EmissionFactor } from "./emissions.js";
+export { firstConnectionAtOrAfter, prepareRouting, type PrepareOptions, type RoutingNetwork } from "./network.js";
+export { ConnectionScan, UNREACHED, type Journey, type JourneyLeg, type ScanOptions } from "./csa.js";
+export { profileQuery, type ProfileEntry } from "./profile.js";
+export { paretoJourneys, type ParetoJourney, type ParetoOptions, type ParetoResult } from "./mcsa.js";

@@ -1,0 +1,107 @@
+import { MODES, type Mode, type Scenario, type Timetable } from "@fourports/network";
+import { DEFAULT_EMISSION_FACTORS, type EmissionFactor } from "./emissions.js";
+
+export const MODE_COUNT: number = MODES.length;
+/** Arrival states are the six modes plus "starting here" (no transfer needed). */
+export const STATE_COUNT: number = MODE_COUNT + 1;
+export const ORIGIN_STATE: number = MODE_COUNT;
+export const ROAD: number = MODES.indexOf("road");
+
+/**
+ * Everything timetable routing needs, as flat arrays: the connection table, minimum transfer
+ * times per hub and (arrival state, departure mode), the transfer links between hubs of a
+ * city, and each connection's cost and CO2 per tonne.
+ */
+export interface RoutingNetwork {
+  timetable: Timetable;
+  hubCount: number;
+  hubIds: string[];
+  /** [(hub × STATE_COUNT + arrivalState) × MODE_COUNT + departureMode] → minutes. */
+  transferMin: Int32Array;
+  /** Transfer links in CSR form by origin hub. Links are not chained: list every pair needed. */
+  linkOffsets: Int32Array;
+  linkTo: Int32Array;
+  linkMin: Int32Array;
+  linkCostCny: Float64Array;
+  linkCo2Kg: Float64Array;
+  /** Per connection: mode index, cost and CO2 per tonne carried on that leg. */
+  connMode: Uint8Array;
+  connCostCny: Float64Array;
+  connCo2Kg: Float64Array;
+}
+
+export interface PrepareOptions {
+  emissionFactors?: Record<Mode, EmissionFactor>;
+  /** Trucking cost on transfer links, CNY per tonne-km (default 0.3, ASSUMPTION as in the seeds). */
+  linkCostCnyPerTKm?: number;
+}
+
+/** Prepares a scenario and its expanded timetable for timetable routing. */
+export function prepareRouting(scenario: Scenario, timetable: Timetable, options: PrepareOptions = {}): RoutingNetwork {
+  const factors = options.emissionFactors ?? DEFAULT_EMISSION_FACTORS;
+  const hubIndex = new Map(scenario.hubs.map((h, i) => [h.id, i]));
+  const n = scenario.hubs.length;
+  const transferMin = new Int32Array(n * STATE_COUNT * MODE_COUNT);
+  scenario.hubs.forEach((h, i) => {
+    const def = h.transferMin["default"] ?? 0;
+    for (let a = 0; a < MODE_COUNT; a++) {
+      for (let m = 0; m < MODE_COUNT; m++) {
+        transferMin[(i * STATE_COUNT + a) * MODE_COUNT + m] = h.transferMin[`${MODES[a]}>${MODES[m]}`] ?? def;
+      }
+    }
+    // Starting at the hub: the cargo is there, ready to board (row ORIGIN_STATE stays 0).
+  });
+
+  const links: { from: number; to: number; min: number; km: number }[] = [];
+  for (const t of scenario.transfers) {
+    const a = hubIndex.get(t.from)!;
+    const b = hubIndex.get(t.to)!;
+    links.push({ from: a, to: b, min: t.durationMin, km: t.distanceKm });
+    if (t.bidirectional) links.push({ from: b, to: a, min: t.durationMin, km: t.distanceKm });
+  }
+  links.sort((p, q) => p.from - q.from || p.to - q.to);
+  const linkOffsets = new Int32Array(n + 1);
+  for (const l of links) linkOffsets[l.from + 1]!++;
+  for (let i = 0; i < n; i++) linkOffsets[i + 1]! += linkOffsets[i]!;
+  const linkCost = options.linkCostCnyPerTKm ?? 0.3;
+  const roadFactor = factors.road.gCo2ePerTKm;
+
+  const c = timetable.length;
+  const connMode = new Uint8Array(c);
+  const connCostCny = new Float64Array(c);
+  const connCo2Kg = new Float64Array(c);
+  for (let i = 0; i < c; i++) {
+    const s = scenario.services[timetable.service[i]!]!;
+    // A leg of a service with intermediate stops gets its share of the tariff and distance by time.
+    const share = (timetable.arrMin[i]! - timetable.depMin[i]!) / s.durationMin;
+    connMode[i] = timetable.serviceMode[timetable.service[i]!]!;
+    connCostCny[i] = s.tariffCnyPerT * share;
+    connCo2Kg[i] = (factors[s.mode].gCo2ePerTKm * s.distanceKm * share) / 1000;
+  }
+  return {
+    timetable,
+    hubCount: n,
+    hubIds: timetable.hubIds,
+    transferMin,
+    linkOffsets,
+    linkTo: Int32Array.from(links, (l) => l.to),
+    linkMin: Int32Array.from(links, (l) => l.min),
+    linkCostCny: Float64Array.from(links, (l) => l.km * linkCost),
+    linkCo2Kg: Float64Array.from(links, (l) => (l.km * roadFactor) / 1000),
+    connMode,
+    connCostCny,
+    connCo2Kg,
+  };
+}
+
+/** First connection departing at or after minute t (binary search). */
+export function firstConnectionAtOrAfter(t: Timetable, minute: number): number {
+  let lo = 0;
+  let hi = t.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (t.depMin[mid]! < minute) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

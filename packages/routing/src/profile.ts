@@ -1,0 +1,49 @@
+import { type ConnectionScan, type Journey, UNREACHED } from "./csa.js";
+import { firstConnectionAtOrAfter, MODE_COUNT, ROAD, STATE_COUNT } from "./network.js";
+
+export interface ProfileEntry {
+  departMin: number;
+  arriveMin: number;
+  journey: Journey;
+}
+
+/**
+ * Every Pareto-optimal (departure, arrival) pair from source to target for departures in
+ * [fromMin, toMin): no other journey leaves later and arrives no later. Found by one
+ * earliest-arrival scan per useful departure time (each departure from the source, or from a
+ * hub one transfer link away, less the link's time), latest first.
+ */
+export function profileQuery(scan: ConnectionScan, source: number, target: number, fromMin: number, toMin: number): ProfileEntry[] {
+  const net = scan.net;
+  const t = net.timetable;
+  // Latest moment to leave the source for each departure reachable directly or over one link.
+  const lead = new Map<number, number>([[source, 0]]);
+  for (let k = net.linkOffsets[source]!; k < net.linkOffsets[source + 1]!; k++) {
+    const w = net.linkTo[k]!;
+    lead.set(w, Math.min(lead.get(w) ?? Infinity, net.linkMin[k]!));
+  }
+  let maxLead = 0;
+  for (const v of lead.values()) maxLead = Math.max(maxLead, v + 24 * 60);
+  const candidates = new Set<number>();
+  for (let c = firstConnectionAtOrAfter(t, fromMin); c < t.length && t.depMin[c]! < toMin + maxLead; c++) {
+    const u = t.depHub[c]!;
+    const l = lead.get(u);
+    if (l === undefined) continue;
+    const m = net.connMode[c]!;
+    // Over a link the cargo arrives by road and transfers road → mode at u.
+    const transfer = u === source ? 0 : net.transferMin[(u * STATE_COUNT + ROAD) * MODE_COUNT + m]!;
+    const leave = t.depMin[c]! - l - transfer;
+    if (leave >= fromMin && leave < toMin) candidates.add(leave);
+  }
+  const out: ProfileEntry[] = [];
+  let best = UNREACHED;
+  for (const leave of [...candidates].sort((a, b) => b - a)) {
+    scan.run(source, leave, { target });
+    const a = scan.arrival[target]!;
+    if (a < best) {
+      best = a;
+      out.push({ departMin: leave, arriveMin: a, journey: scan.journey(target)! });
+    }
+  }
+  return out.reverse();
+}
