@@ -2,6 +2,8 @@ import { MODES, type Mode } from "@fourports/network";
 import { firstConnectionAtOrAfter, MODE_COUNT, ORIGIN_STATE, ROAD, STATE_COUNT, type RoutingNetwork } from "./network.js";
 
 export const UNREACHED = 0x7fffffff;
+/** Per hub: one arrival slot per state, plus one for arrivals by transfer link. */
+const SLOTS = STATE_COUNT + 1;
 
 export type JourneyLeg =
   | {
@@ -47,6 +49,8 @@ export class ConnectionScan {
   /** Earliest arrival per hub, UNREACHED when not reached. */
   readonly arrival: Int32Array;
   private readonly arrEvent: Int32Array;
+  /** Earliest departure on a transfer link per hub (from arrivals that did not come by link). */
+  private readonly linkReady: Int32Array;
   /** Earliest arrival per (hub, arrival state). */
   private readonly arrState: Int32Array;
   /** Earliest time cargo at the hub is ready to board each mode. */
@@ -72,7 +76,8 @@ export class ConnectionScan {
     const n = net.hubCount;
     this.arrival = new Int32Array(n).fill(UNREACHED);
     this.arrEvent = new Int32Array(n);
-    this.arrState = new Int32Array(n * STATE_COUNT).fill(UNREACHED);
+    this.linkReady = new Int32Array(n).fill(UNREACHED);
+    this.arrState = new Int32Array(n * SLOTS).fill(UNREACHED);
     this.ready = new Int32Array(n * MODE_COUNT).fill(UNREACHED);
     this.readyEvent = new Int32Array(n * MODE_COUNT);
     this.tripBoard = new Int32Array(net.timetable.tripCount).fill(-1);
@@ -85,8 +90,9 @@ export class ConnectionScan {
     for (let i = 0; i < this.touchedHubCount; i++) {
       const h = this.touchedHubs[i]!;
       this.arrival[h] = UNREACHED;
+      this.linkReady[h] = UNREACHED;
       this.ready.fill(UNREACHED, h * MODE_COUNT, h * MODE_COUNT + MODE_COUNT);
-      this.arrState.fill(UNREACHED, h * STATE_COUNT, h * STATE_COUNT + STATE_COUNT);
+      this.arrState.fill(UNREACHED, h * SLOTS, h * SLOTS + SLOTS);
       this.hubTouched[h] = 0;
     }
     this.touchedHubCount = 0;
@@ -102,25 +108,28 @@ export class ConnectionScan {
       this.hubTouched[v] = 1;
       this.touchedHubs[this.touchedHubCount++] = v;
     }
-    if (t >= this.arrState[v * STATE_COUNT + state]!) return;
-    this.arrState[v * STATE_COUNT + state] = t;
+    // Arrivals by link get their own slot: unlike a road service's, they may not take a link on.
+    const slot = v * SLOTS + (followLinks ? state : STATE_COUNT);
+    if (t >= this.arrState[slot]!) return;
+    this.arrState[slot] = t;
     if (t < this.arrival[v]!) {
       this.arrival[v] = t;
       this.arrEvent[v] = ev;
     }
     const row = (v * STATE_COUNT + state) * MODE_COUNT;
     const ready = this.ready;
-    let roadImproved = false;
     for (let m = 0; m < MODE_COUNT; m++) {
       const r = t + net.transferMin[row + m]!;
       if (r < ready[v * MODE_COUNT + m]!) {
         ready[v * MODE_COUNT + m] = r;
         this.readyEvent[v * MODE_COUNT + m] = ev;
-        if (m === ROAD) roadImproved = true;
       }
     }
-    if (!followLinks || !roadImproved) return;
-    const depart = ready[v * MODE_COUNT + ROAD]!;
+    // Links are one hop: their departures are tracked apart from arrivals that came by link.
+    if (!followLinks) return;
+    const depart = t + net.transferMin[row + ROAD]!;
+    if (depart >= this.linkReady[v]!) return;
+    this.linkReady[v] = depart;
     for (let k = net.linkOffsets[v]!, end = net.linkOffsets[v + 1]!; k < end; k++) {
       const e = this.linkEvCount++;
       if (e >= this.linkEvLink.length) this.growLinkEvents();
@@ -179,7 +188,7 @@ export class ConnectionScan {
       const v = arrHub[c]!;
       // Transfer times depend only on the arrival state, so a later arrival in the same state
       // improves nothing: one read filters most connections.
-      if (arrMin[c]! < arrState[v * STATE_COUNT + mode[c]!]!) this.reach(v, mode[c]!, arrMin[c]!, c, true);
+      if (arrMin[c]! < arrState[v * SLOTS + mode[c]!]!) this.reach(v, mode[c]!, arrMin[c]!, c, true);
     }
     this.scanned = c - first;
   }

@@ -7,5 +7,5 @@ export { DataError } from "./errors.js";
 export { DEFAULT_EMISSION_FACTORS, type EmissionFactor } from "./emissions.js";
 export { firstConnectionAtOrAfter, prepareRouting, type PrepareOptions, type RoutingNetwork } from "./network.js";
 export { ConnectionScan, UNREACHED, type Journey, type JourneyLeg, type ScanOptions } from "./csa.js";
-export { profileQuery, type ProfileEntry } from "./profile.js";
+export { profileQuery, type Profile, type ProfileEntry } from "./profile.js";
 export { paretoJourneys, type ParetoJourney, type ParetoOptions, type ParetoResult } from "./mcsa.js";

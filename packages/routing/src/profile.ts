@@ -7,13 +7,20 @@ export interface ProfileEntry {
   journey: Journey;
 }
 
+export interface Profile {
+  entries: ProfileEntry[];
+  /** Duration of a direct transfer link from source to target, usable at any time; null if none. */
+  directMin: number | null;
+}
+
 /**
  * Every Pareto-optimal (departure, arrival) pair from source to target for departures in
  * [fromMin, toMin): no other journey leaves later and arrives no later. Found by one
  * earliest-arrival scan per useful departure time (each departure from the source, or from a
- * hub one transfer link away, less the link's time), latest first.
+ * hub one transfer link away, less the link's time), latest first. A direct transfer link is
+ * usable at any moment, so it is reported once as `directMin`, and entries it beats are left out.
  */
-export function profileQuery(scan: ConnectionScan, source: number, target: number, fromMin: number, toMin: number): ProfileEntry[] {
+export function profileQuery(scan: ConnectionScan, source: number, target: number, fromMin: number, toMin: number): Profile {
   const net = scan.net;
   const t = net.timetable;
   // Latest moment to leave the source for each departure reachable directly or over one link.
@@ -35,15 +42,16 @@ export function profileQuery(scan: ConnectionScan, source: number, target: numbe
     const leave = t.depMin[c]! - l - transfer;
     if (leave >= fromMin && leave < toMin) candidates.add(leave);
   }
+  const direct = lead.has(target) && target !== source ? lead.get(target)! : null;
   const out: ProfileEntry[] = [];
   let best = UNREACHED;
   for (const leave of [...candidates].sort((a, b) => b - a)) {
     scan.run(source, leave, { target });
     const a = scan.arrival[target]!;
-    if (a < best) {
+    if (a < best && (direct === null || a < leave + direct)) {
       best = a;
       out.push({ departMin: leave, arriveMin: a, journey: scan.journey(target)! });
     }
   }
-  return out.reverse();
+  return { entries: out.reverse(), directMin: direct };
 }
