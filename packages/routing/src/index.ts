@@ -9,3 +9,4 @@ export { firstConnectionAtOrAfter, prepareRouting, type PrepareOptions, type Rou
 export { ConnectionScan, UNREACHED, type Journey, type JourneyLeg, type ScanOptions } from "./csa.js";
 export { profileQuery, type Profile, type ProfileEntry } from "./profile.js";
 export { paretoJourneys, type ParetoJourney, type ParetoOptions, type ParetoResult } from "./mcsa.js";
+export { readGtfs, type GtfsOptions } from "./gtfs.js";
