@@ -114,6 +114,7 @@ export function readGtfs(feed: string | Record<string, string>, options: GtfsOpt
     });
   }
   const routeMode = new Map<string, Mode>();
+  const routeIds = new Set(routes.rows.map((r) => r.row["route_id"]!));
   for (const { row, line } of routes.rows) {
     const mode = modeOf(Number(row["route_type"]));
     if (!/^\d+$/.test(row["route_type"] ?? "") || !mode) bad(routes, line, "route_type", `unsupported route_type "${row["route_type"]}"`);
@@ -154,7 +155,7 @@ export function readGtfs(feed: string | Record<string, string>, options: GtfsOpt
 
   const tripInfo = new Map<string, { route: string; service: string }>();
   for (const { row, line } of trips.rows) {
-    if (!routeMode.has(row["route_id"]!)) bad(trips, line, "route_id", `unknown route "${row["route_id"]}"${didYouMean(row["route_id"]!, routeMode.keys())}`);
+    if (!routeIds.has(row["route_id"]!)) bad(trips, line, "route_id", `unknown route "${row["route_id"]}"${didYouMean(row["route_id"]!, routeIds)}`);
     if (!days.has(row["service_id"]!) && (calendar || calendarDates)) {
       bad(trips, line, "service_id", `service "${row["service_id"]}" is in neither calendar.txt nor calendar_dates.txt`);
     }

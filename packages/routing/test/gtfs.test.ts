@@ -53,7 +53,12 @@ describe("readGtfs", () => {
     ]);
     expect(problems({ "routes.txt": "route_id,route_type\nG1,2\nB9,99\n" })).toEqual([
       'routes.txt: line 3, column 2 (route_type): unsupported route_type "99"',
-      'trips.txt: line 3, column 1 (route_id): unknown route "B9" (did you mean "G1"?)',
+    ]);
+    expect(problems({ "trips.txt": "route_id,service_id,trip_id
+G2,WK,G1-0800
+B9,DAILY,B9-F
+" })).toEqual([
+      'trips.txt: line 2, column 1 (route_id): unknown route "G2" (did you mean "G1"?)',
     ]);
     expect(problems({ "calendar.txt": undefined, "calendar_dates.txt": undefined })[0]).toBe("calendar.txt: $: a feed needs calendar.txt or calendar_dates.txt");
     expect(problems({ "frequencies.txt": "trip_id,start_time,end_time,headway_secs\nB9-F,06:00:00,05:00:00,0\n" })).toEqual([
