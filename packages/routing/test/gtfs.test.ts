@@ -54,10 +54,7 @@ describe("readGtfs", () => {
     expect(problems({ "routes.txt": "route_id,route_type\nG1,2\nB9,99\n" })).toEqual([
       'routes.txt: line 3, column 2 (route_type): unsupported route_type "99"',
     ]);
-    expect(problems({ "trips.txt": "route_id,service_id,trip_id
-G2,WK,G1-0800
-B9,DAILY,B9-F
-" })).toEqual([
+    expect(problems({ "trips.txt": "route_id,service_id,trip_id\nG2,WK,G1-0800\nB9,DAILY,B9-F\n" })).toEqual([
       'trips.txt: line 2, column 1 (route_id): unknown route "G2" (did you mean "G1"?)',
     ]);
     expect(problems({ "calendar.txt": undefined, "calendar_dates.txt": undefined })[0]).toBe("calendar.txt: $: a feed needs calendar.txt or calendar_dates.txt");
