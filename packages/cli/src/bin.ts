@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { ScenarioError, formatIssue } from "@fourports/network";
+import { UsageError } from "./args.js";
 import { baseline, summary, validate, type Io } from "./commands.js";
+import { reach, route } from "./route.js";
 
 const USAGE = `usage: fourports <command> [args]
 
@@ -8,7 +10,11 @@ commands:
   baseline [FILE] [--targets FILE] [--compare FILE]
                         capacity ceiling per 2025 target (default: seeds/zhengzhou-2025.json)
   validate FILE...      check scenario files; one error per line on stderr, exit 1 if any
-  summary FILE          hubs, services and weekly capacity by port group and mode`;
+  summary FILE          hubs, services and weekly capacity by port group and mode
+  route FROM TO [--depart YYYY-MM-DDTHH:MM] [--criteria time,cost,co2] [--scenario FILE]
+                        earliest arrival, or Pareto-optimal journeys over the criteria
+  reach [--origin HUB] [--week YYYY-MM-DD] [--scenario FILE]
+                        the 1/2/3-day quick-freight circle, with every destination that misses`;
 
 const io: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
 const [command, ...args] = process.argv.slice(2);
@@ -21,6 +27,10 @@ function run(): number {
       return summary(args, io);
     case "baseline":
       return baseline(args, io);
+    case "route":
+      return route(args, io);
+    case "reach":
+      return reach(args, io);
     case undefined:
     case "help":
     case "--help":
@@ -35,7 +45,10 @@ function run(): number {
 try {
   process.exitCode = run();
 } catch (err) {
-  if (err instanceof ScenarioError) {
+  if (err instanceof UsageError) {
+    io.err(err.message);
+    process.exitCode = 2;
+  } else if (err instanceof ScenarioError) {
     for (const i of err.issues) io.err(formatIssue(i));
     process.exitCode = 1;
   } else throw err;

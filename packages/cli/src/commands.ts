@@ -99,6 +99,7 @@ const STATUS: Record<CeilingResult["status"], string> = {
   "beyond-ceiling": "CANNOT REACH even at 100% load",
   met: "met by the network",
   "not-met": "NOT MET by the network",
+  reported: "reported (no threshold)",
   "not-computed": "not computed",
 };
 

@@ -53,11 +53,41 @@ describe("fourports baseline", () => {
     const targets = JSON.parse(readFileSync(`${root}seeds/targets-2025.json`, "utf8")) as { targets: { id: string }[] };
     for (const t of targets.targets) expect(r.out).toMatch(new RegExp(`^${t.id}\\s`, "m"));
     expect(r.out).toMatch(/^cr-express-trains\s.*CANNOT REACH/m);
+    expect(r.out).toMatch(/^quick-freight-circle\s.*domestic \d+% · neighbouring \d+% · worldwide \d+%/m);
   });
 
   it("exits 2 with usage on an unknown command", () => {
     const r = run("frobnicate");
     expect(r.code).toBe(2);
     expect(r.err).toContain('unknown command "frobnicate"');
+  });
+});
+
+describe("fourports route and reach", () => {
+  it("prints the earliest journey with its legs", () => {
+    const r = run("route", "ZZ-CITY", "LUX", "--depart", "2025-07-01T08:00");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/earliest arrival 2025-07-0\d \d\d:\d\d/);
+    expect(r.out).toMatch(/^AIR-CGO-LUX-OUT\s+air\s+CGO/m);
+  });
+
+  it("prints Pareto-optimal journeys over time, cost and CO2", () => {
+    const r = run("route", "ZZ-CITY", "HAMBURG", "--depart", "2025-07-01T08:00", "--criteria", "time,cost,co2");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Pareto-optimal journey\(s\) over time, cost, co2/);
+    expect(r.out).toMatch(/CNY\/t, [\d,.]+ kg CO2e\/t/);
+  });
+
+  it("explains a misspelt hub and a bad option with exit 2", () => {
+    expect(run("route", "ZZ-CITY", "HAMBRUG")).toMatchObject({ code: 2, err: 'unknown hub "HAMBRUG" (did you mean "HAMBURG"?)\n' });
+    expect(run("route", "ZZ-CITY", "LUX", "--criteria", "speed").err).toContain('unknown criterion "speed"');
+  });
+
+  it("prints the reach circle with the destinations that miss and why", () => {
+    const r = run("reach");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^domestic\s+1 d\s+\d+\s+\d+%/m);
+    expect(r.out).toMatch(/^worldwide\s+3 d/m);
+    expect(r.out).toMatch(/too slow|too few departures|no service|not connected/);
   });
 });

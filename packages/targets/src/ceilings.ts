@@ -10,13 +10,15 @@ import {
   type Service,
   type Timetable,
 } from "@fourports/network";
+import { prepareRouting } from "@fourports/routing";
+import { quickFreightCircle, type ReachResult } from "./reach.js";
 import type { Target } from "./registry.js";
 
 /**
  * within-ceiling / beyond-ceiling: a throughput target the timetable could or could not carry
  * even at 100% load. met / not-met: a target the network itself decides (lines, dates).
  */
-export type CeilingStatus = "within-ceiling" | "beyond-ceiling" | "met" | "not-met" | "not-computed";
+export type CeilingStatus = "within-ceiling" | "beyond-ceiling" | "met" | "not-met" | "reported" | "not-computed";
 
 export interface CeilingResult {
   targetId: string;
@@ -34,6 +36,8 @@ export interface CeilingResult {
   basis: Label[];
   /** Hubs or lines the target names that the network lacks. */
   missing: string[];
+  /** The reach circle, for the quick-freight-circle target. */
+  reach?: ReachResult;
 }
 
 export interface Year {
@@ -334,8 +338,21 @@ function ceilingOf(t: Target, c: Ctx, prev: Ctx | undefined): CeilingResult {
         missing,
       });
     }
-    case "reach-share":
-      return result(t, { ceiling: null, status: "not-computed", limitedBy: "-", detail: "needs timetable routing (the routing core); not computed yet", ...none });
+    case "reach-share": {
+      if (!t.reach) return result(t, { ceiling: null, status: "not-computed", limitedBy: "-", detail: "the target gives no reach spec", ...none });
+      const reach = quickFreightCircle(c.scenario, prepareRouting(c.scenario, c.timetable), t.reach);
+      const pct = (x: number): string => `${Math.round(x * 100)}%`;
+      const worst = reach.groups.flatMap((g) => g.misses.filter((m) => m.share === 0).map((m) => `${m.hub} (${m.reason})`));
+      return result(t, {
+        ceiling: reach.groups.map((g) => `${g.group} ${pct(g.share)}`).join(" · "),
+        status: "reported",
+        limitedBy: "timetable",
+        detail: `share of destinations reached within ${reach.groups.map((g) => `${g.limitDays} d (${g.group}, ${g.hubCount} hubs)`).join(", ")} from ${reach.origin}, over ${reach.samples} departures a week; never within the limit: ${worst.join(", ") || "none"}`,
+        basis: [t.reach.label],
+        missing: worst,
+        reach,
+      });
+    }
     case "not-modelled":
       return result(t, { ceiling: null, status: "not-computed", limitedBy: "-", detail: "outside the network model", ...none });
   }

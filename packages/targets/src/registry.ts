@@ -23,6 +23,18 @@ export type Metric = (typeof METRICS)[number];
 export const COMPARATORS = [">=", ">", "<=", "all", "by", "report"] as const;
 export type Comparator = (typeof COMPARATORS)[number];
 
+/** How the 1/2/3-day reach circle is measured. */
+export interface ReachSpec {
+  /** Hub the freight leaves from. */
+  origin: string;
+  days: { domestic: number; neighbouring: number; worldwide: number };
+  /** ISO codes of the countries counted as neighbouring. */
+  neighbouringCountries: string[];
+  source: string;
+  label: Label;
+  note?: string;
+}
+
 export interface Target {
   id: string;
   title: string;
@@ -38,6 +50,7 @@ export interface Target {
   reference: string;
   label: Label;
   note?: string;
+  reach?: ReachSpec;
 }
 
 export interface TargetRegistry {
@@ -61,6 +74,16 @@ const targetSchema: z.ZodType<Target> = z
     reference: z.string().min(1),
     label: z.enum(LABELS),
     note: z.string().optional(),
+    reach: z
+      .strictObject({
+        origin: z.string().min(1),
+        days: z.strictObject({ domestic: z.number().positive(), neighbouring: z.number().positive(), worldwide: z.number().positive() }),
+        neighbouringCountries: z.array(z.string().regex(/^[A-Z]{2}$/, { error: "expected an ISO 3166-1 alpha-2 code" })),
+        source: z.string().min(1),
+        label: z.enum(LABELS),
+        note: z.string().optional(),
+      })
+      .optional(),
   })
   .superRefine((t, ctx) => {
     const numeric = t.comparator === ">=" || t.comparator === ">" || t.comparator === "<=";
@@ -97,6 +120,9 @@ const registrySchema: z.ZodType<TargetRegistry> = z
       seen.add(t.id);
       if (!Object.hasOwn(r.sources, t.source)) {
         ctx.addIssue({ code: "custom", path: ["targets", i, "source"], message: `unknown source "${t.source}"` });
+      }
+      if (t.reach && !Object.hasOwn(r.sources, t.reach.source)) {
+        ctx.addIssue({ code: "custom", path: ["targets", i, "reach", "source"], message: `unknown source "${t.reach.source}"` });
       }
     });
   });

@@ -1,7 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { applyOverrides, expandTimetable, loadScenarioFile, type Scenario } from "@fourports/network";
-import { capacityCeilings, loadTargetRegistry, parseTargetRegistry, type Target } from "@fourports/targets";
+import { prepareRouting } from "@fourports/routing";
+import { capacityCeilings, loadTargetRegistry, parseTargetRegistry, quickFreightCircle, type Target } from "@fourports/targets";
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 const mini = (): Scenario => loadScenarioFile(here("../../network/test/fixtures/mini.json"));
@@ -73,5 +74,29 @@ describe("parseTargetRegistry", () => {
     expect(() => parseTargetRegistry(bad, "targets.json")).toThrowError(
       /targets\.json: \$\.targets\[0\]\.value: comparator ">=" needs a number[\s\S]*targets\.json: \$\.targets\[1\]\.source: unknown source "nope"/,
     );
+  });
+});
+
+describe("quickFreightCircle", () => {
+  const registry = loadTargetRegistry(here("../../../seeds/targets-2025.json"));
+  const spec = registry.targets.find((t) => t.id === "quick-freight-circle")!.reach!;
+  const y24 = year(loadScenarioFile(here("../../../seeds/zhengzhou-2024.json")));
+
+  it("groups every destination outside Zhengzhou except border crossings, and says why each miss misses", () => {
+    const r = quickFreightCircle(y24.scenario, prepareRouting(y24.scenario, y24.timetable), spec, { stepMin: 180 });
+    const expected = y24.scenario.hubs.filter((h) => h.city !== "Zhengzhou" && h.kind !== "border-crossing").length;
+    expect(r.groups.reduce((a, g) => a + g.hubCount, 0)).toBe(expected);
+    expect(r.samples).toBe(56);
+    const all = r.groups.flatMap((g) => g.misses);
+    // Billund is in the 2024 hub list but its route opens in 2025.
+    expect(all.find((m) => m.hub === "BLL")).toMatchObject({ reason: "no service", share: 0, fastestHours: null });
+    for (const g of r.groups) {
+      expect(g.share).toBeGreaterThanOrEqual(0);
+      expect(g.share).toBeLessThanOrEqual(1);
+      for (const m of g.misses) {
+        if (m.reason === "too slow") expect(m.fastestHours!).toBeGreaterThan(g.limitDays * 24);
+        if (m.reason === "too few departures") expect(m.share).toBeGreaterThan(0);
+      }
+    }
   });
 });
