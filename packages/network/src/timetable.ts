@@ -171,6 +171,11 @@ export function expandTimetable(scenario: Scenario, options: TimetableOptions = 
     tripCount: trips,
     cancelledTrips: cancelled,
   };
+  // Trips are numbered in order of their first departure, so the trips a scan has in hand at
+  // any moment sit close together in memory.
+  const renumber = new Int32Array(trips).fill(-1);
+  let nextTrip = 0;
+  for (const src of order) if (renumber[trp[src]!] === -1) renumber[trp[src]!] = nextTrip++;
   order.forEach((src, i) => {
     const s = scenario.services[svc[src]!]!;
     t.depHub[i] = dh[src]!;
@@ -178,7 +183,7 @@ export function expandTimetable(scenario: Scenario, options: TimetableOptions = 
     t.depMin[i] = dep[src]!;
     t.arrMin[i] = arr[src]!;
     t.service[i] = svc[src]!;
-    t.trip[i] = trp[src]!;
+    t.trip[i] = renumber[trp[src]!]!;
     t.capacityT[i] = s.capacityT;
     t.capacityTeu[i] = s.capacityTeu ?? 0;
   });

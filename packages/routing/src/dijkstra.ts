@@ -16,6 +16,18 @@ export interface AStarBound {
   scale?: number;
 }
 
+/**
+ * ALT landmarks (Goldberg & Harrelson): exact distances from and to a few far-apart nodes, whose
+ * triangle inequalities give A* a lower bound far tighter than geometry on road networks.
+ */
+export interface Landmarks {
+  nodes: Int32Array;
+  /** [l × n + v]: distance from landmark l to v (Infinity when unreachable). */
+  from: Float64Array;
+  /** [l × n + v]: distance from v to landmark l. */
+  to: Float64Array;
+}
+
 export interface SearchMasks {
   /** Nodes (1) the search may not enter. */
   bannedNodes?: Uint8Array;
@@ -24,6 +36,45 @@ export interface SearchMasks {
 }
 
 const R_KM = 6371.0088;
+
+/** a − b where both are finite, else 0 (no bound). */
+const diff = (a: number, b: number): number => (a === Infinity || b === Infinity ? 0 : a - b);
+
+/**
+ * Chooses `count` landmarks by farthest-point selection from node `start` and stores exact
+ * distances from and to each. Costs 2 × count single-source searches.
+ */
+export function buildLandmarks(graph: CsrGraph, reverse: CsrGraph, count: number, start = 0): Landmarks {
+  const n = graph.nodeCount;
+  const fwd = new ShortestPathSearch(graph);
+  const bwd = new ShortestPathSearch(reverse);
+  const nodes = new Int32Array(count);
+  const from = new Float64Array(count * n);
+  const to = new Float64Array(count * n);
+  const nearest = new Float64Array(n).fill(Infinity);
+  let next = start;
+  // The first landmark is the node farthest from `start`.
+  {
+    const d = fwd.singleSource(start).dist;
+    let far = -1;
+    for (let v = 0; v < n; v++) if (d[v]! < Infinity && d[v]! > far) (far = d[v]!), (next = v);
+  }
+  for (let l = 0; l < count; l++) {
+    nodes[l] = next;
+    from.set(fwd.singleSource(next).dist, l * n);
+    to.set(bwd.singleSource(next).dist, l * n);
+    let far = -1;
+    for (let v = 0; v < n; v++) {
+      const d = from[l * n + v]!;
+      if (d < nearest[v]!) nearest[v] = d;
+      if (nearest[v]! < Infinity && nearest[v]! > far) {
+        far = nearest[v]!;
+        next = v;
+      }
+    }
+  }
+  return { nodes, from, to };
+}
 const RAD = Math.PI / 180;
 
 /** One side of a search: distances, predecessors and a heap, reset in O(touched) by stamping. */
@@ -89,12 +140,35 @@ export class ShortestPathSearch {
    * instance (valid until the next query; copy them to keep them).
    */
   singleSource(source: number): { dist: Float64Array; pred: Int32Array } {
+    // A tight loop of its own: with every distance reset up front it needs no stamps.
     const s = this.fwd;
-    s.dist.fill(Infinity);
-    s.predNode.fill(-1);
-    s.start(source);
-    this.run(s, this.graph, -1, undefined, undefined);
-    return { dist: s.dist, pred: s.predNode };
+    const { offsets, targets, weights } = this.graph;
+    const dist = s.dist;
+    const pred = s.predNode;
+    const heap = s.heap;
+    dist.fill(Infinity);
+    pred.fill(-1);
+    heap.clear();
+    s.gen++; // invalidates stamped state left by point-to-point queries
+    dist[source] = 0;
+    heap.push(source, 0);
+    let settled = 0;
+    while (heap.size > 0) {
+      const u = heap.pop();
+      settled++;
+      const du = dist[u]!;
+      for (let i = offsets[u]!, end = offsets[u + 1]!; i < end; i++) {
+        const v = targets[i]!;
+        const nd = du + weights[i]!;
+        if (nd < dist[v]!) {
+          dist[v] = nd;
+          pred[v] = u;
+          heap.push(v, nd);
+        }
+      }
+    }
+    this.settledCount = settled;
+    return { dist, pred };
   }
 
   /** Dijkstra from source that stops once target is settled. */
@@ -112,6 +186,57 @@ export class ShortestPathSearch {
     this.fwd.start(source);
     this.run(this.fwd, this.graph, target, undefined, bound);
     return this.extract(this.fwd, source, target);
+  }
+
+  /**
+   * A* with ALT bounds from `landmarks` (see buildLandmarks), using the `active` landmarks
+   * (default 4) that bound the source–target distance best.
+   */
+  alt(source: number, target: number, landmarks: Landmarks, active = 4): PathResult {
+    const n = this.graph.nodeCount;
+    const k = landmarks.nodes.length;
+    const { from, to } = landmarks;
+    // Pick the landmarks with the best bound at the source.
+    const score: { l: number; b: number }[] = [];
+    for (let l = 0; l < k; l++) {
+      const b = Math.max(diff(to[l * n + source]!, to[l * n + target]!), diff(from[l * n + target]!, from[l * n + source]!));
+      score.push({ l, b });
+    }
+    score.sort((a, b) => b.b - a.b || a.l - b.l);
+    const use = score.slice(0, Math.min(active, k)).map((x) => x.l);
+    const a = use.length;
+    const offs = new Int32Array(use.map((l) => l * n));
+    const tTo = new Float64Array(use.map((l) => to[l * n + target]!));
+    const tFrom = new Float64Array(use.map((l) => from[l * n + target]!));
+    const s = this.fwd;
+    s.start(source);
+    const { offsets, targets, weights } = this.graph;
+    const heap = s.heap;
+    let settled = 0;
+    while (heap.size > 0) {
+      const u = heap.pop();
+      s.settled[u] = s.gen;
+      settled++;
+      if (u === target) break;
+      const du = s.dist[u]!;
+      for (let i = offsets[u]!, end = offsets[u + 1]!; i < end; i++) {
+        const v = targets[i]!;
+        const nd = du + weights[i]!;
+        if (s.stamp[v] === s.gen && nd >= s.dist[v]!) continue;
+        s.reach(v, nd, u, i);
+        let h = 0;
+        for (let j = 0; j < a; j++) {
+          const o = offs[j]! + v;
+          const b1 = to[o]! - tTo[j]!;
+          const b2 = tFrom[j]! - from[o]!;
+          if (b1 > h && b1 !== Infinity) h = b1;
+          if (b2 > h && b2 !== Infinity) h = b2;
+        }
+        heap.push(v, nd + h);
+      }
+    }
+    this.settledCount = settled;
+    return this.extract(s, source, target);
   }
 
   /** Bidirectional Dijkstra: forward from source and backward from target on the reverse graph. */

@@ -1,6 +1,7 @@
 /**
- * A binary min-heap of node indices keyed by Float64 priorities, with decrease-key through a
- * position index. Sized once for the graph, so queries allocate nothing.
+ * A 4-ary min-heap of node indices keyed by Float64 priorities, with decrease-key through a
+ * position index. Keys live beside their nodes in heap order, so a sift touches one cache line
+ * per level; four children per node halve the levels. Sized once, so queries allocate nothing.
  */
 export class IndexedHeap {
   private readonly heap: Int32Array;
@@ -26,28 +27,28 @@ export class IndexedHeap {
 
   /** Inserts node or lowers its key; ignores a key that is not lower. */
   push(node: number, key: number): void {
-    let i = this.pos[node]!;
-    if (i < 0) {
-      i = this.size++;
-    } else if (key >= this.key[node]!) return;
-    this.key[node] = key;
     const heap = this.heap;
     const keys = this.key;
     const pos = this.pos;
+    let i = pos[node]!;
+    if (i < 0) i = this.size++;
+    else if (key >= keys[i]!) return;
     while (i > 0) {
-      const parent = (i - 1) >> 1;
+      const parent = (i - 1) >> 2;
+      if (keys[parent]! <= key) break;
       const p = heap[parent]!;
-      if (keys[p]! <= key) break;
       heap[i] = p;
+      keys[i] = keys[parent]!;
       pos[p] = i;
       i = parent;
     }
     heap[i] = node;
+    keys[i] = key;
     pos[node] = i;
   }
 
   peekKey(): number {
-    return this.size > 0 ? this.key[this.heap[0]!]! : Infinity;
+    return this.size > 0 ? this.key[0]! : Infinity;
   }
 
   pop(): number {
@@ -56,24 +57,33 @@ export class IndexedHeap {
     const pos = this.pos;
     const top = heap[0]!;
     pos[top] = -1;
-    const last = heap[--this.size]!;
-    if (this.size === 0) return top;
-    const k = keys[last]!;
+    const n = --this.size;
+    if (n === 0) return top;
+    const node = heap[n]!;
+    const key = keys[n]!;
     let i = 0;
-    const n = this.size;
     for (;;) {
-      let child = 2 * i + 1;
-      if (child >= n) break;
-      const right = child + 1;
-      if (right < n && keys[heap[right]!]! < keys[heap[child]!]!) child = right;
-      const c = heap[child]!;
-      if (keys[c]! >= k) break;
+      const first = 4 * i + 1;
+      if (first >= n) break;
+      let m = first;
+      let mk = keys[first]!;
+      const end = first + 4 < n ? first + 4 : n;
+      for (let j = first + 1; j < end; j++) {
+        if (keys[j]! < mk) {
+          mk = keys[j]!;
+          m = j;
+        }
+      }
+      if (mk >= key) break;
+      const c = heap[m]!;
       heap[i] = c;
+      keys[i] = mk;
       pos[c] = i;
-      i = child;
+      i = m;
     }
-    heap[i] = last;
-    pos[last] = i;
+    heap[i] = node;
+    keys[i] = key;
+    pos[node] = i;
     return top;
   }
 }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { MultiDirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
-import { csrFromArrays, csrFromGraphology, DataError, kShortestPaths, parseDimacs, reverseCsr, ShortestPathSearch, type CsrGraph, type PathResult } from "@fourports/routing";
+import { buildLandmarks, csrFromArrays, csrFromGraphology, DataError, kShortestPaths, parseDimacs, reverseCsr, ShortestPathSearch, type CsrGraph, type PathResult } from "@fourports/routing";
 
 /** Random directed graphs with coordinates; weights are at least the Euclidean length, so A* stays admissible. */
 const graphArb = fc
@@ -50,7 +50,7 @@ function checkPath(g: CsrGraph, p: PathResult, s: number, t: number): void {
 }
 
 describe("shortest paths agree with Bellman-Ford on random graphs", () => {
-  it("single source, point to point, bidirectional and A*", () => {
+  it("single source, point to point, bidirectional, A* and ALT", () => {
     fc.assert(
       fc.property(graphArb, fc.nat(), fc.nat(), (g, a, b) => {
         const s = a % g.nodeCount;
@@ -59,7 +59,9 @@ describe("shortest paths agree with Bellman-Ford on random graphs", () => {
         const search = new ShortestPathSearch(g, reverseCsr(g));
         const { dist } = search.singleSource(s);
         for (let v = 0; v < g.nodeCount; v++) expect(close(dist[v]!, truth[v]!)).toBe(true);
-        for (const p of [search.pointToPoint(s, t), search.bidirectional(s, t), search.aStar(s, t, { metric: "euclid" })]) {
+        const landmarks = buildLandmarks(g, reverseCsr(g), Math.min(3, g.nodeCount), a % g.nodeCount);
+        const answers = [search.pointToPoint(s, t), search.bidirectional(s, t), search.aStar(s, t, { metric: "euclid" }), search.alt(s, t, landmarks, 2), search.alt(s, t, landmarks)];
+        for (const p of answers) {
           expect(close(p.distance, truth[t]!)).toBe(true);
           checkPath(g, p, s, t);
         }

@@ -1,0 +1,62 @@
+// pnpm bench:routing — the routing core beside its peers, in one run. Prints what it measured
+// and rewrites the routing section of bench/RESULTS.md.
+import { readFileSync, existsSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { fileURLToPath } from "node:url";
+import { benchCsa, type CsaRow } from "./csa-bench.js";
+import { buildLemon } from "./lemon.js";
+import { benchRoadGraph } from "./road-bench.js";
+import { log, type Row } from "./util.js";
+
+const lemon = buildLemon();
+if ("skip" in lemon) log(lemon.skip);
+const rows: Row[] = [];
+for (const name of ["rome", "seattle"]) rows.push(...benchRoadGraph(name, "bin" in lemon ? lemon.bin : null));
+const csa = benchCsa();
+
+const ratio = (r: Row): number => r.peerMs / r.ours;
+const met = (r: Row): string => {
+  if (r.goal.startsWith("≥ 30")) return ratio(r) >= 30 ? "met" : "NOT met";
+  if (r.goal.startsWith("≥ 10")) return ratio(r) >= 10 ? "met" : "NOT met";
+  if (r.goal.startsWith("within 1.5")) return ratio(r) >= 1 / 1.5 ? "met" : "NOT met";
+  return "";
+};
+const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(2));
+const roadTable = [
+  "| graph | task | fourports ms | peer | peer ms | peer / fourports | goal | |",
+  "|---|---|---:|---|---:|---:|---|---|",
+  ...rows.map((r) => `| ${r.graph} | ${r.task} | ${fmt(r.ours)} | ${r.peer} | ${fmt(r.peerMs)} | ${ratio(r).toFixed(2)}× | ${r.goal} | ${met(r)} |`),
+];
+const csaTable = [
+  "| timetable | connections | query | queries | ms / query | connections scanned / s | goal |",
+  "|---|---:|---|---:|---:|---:|---|",
+  ...csa.map((r: CsaRow) => `| ${r.timetable} | ${r.connections.toLocaleString("en-US")} | ${r.query} | ${r.queries} | ${r.msPerQuery.toFixed(3)} | ${(r.scannedPerSec / 1e6).toFixed(0)} M | ≥ 100 M/s: ${r.scannedPerSec >= 1e8 ? "met" : "NOT met"} |`),
+];
+const machine = `${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+const section = [
+  "<!-- routing:start -->",
+  "## Routing core (`pnpm bench:routing`)",
+  "",
+  `Run ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine}.`,
+  "Times are the best of several runs after a warm-up; every peer's distances were checked against ours in the same run.",
+  "fourports' point-to-point time is its fastest method (plain, bidirectional or A* with the Euclidean bound).",
+  "",
+  ...roadTable,
+  "",
+  ...csaTable,
+  "",
+  "Published C++ CSA reference: London, 4.85 M connections, 1.2 ms per earliest-arrival query.",
+  "<!-- routing:end -->",
+].join("\n");
+log("");
+log(roadTable.join("\n"));
+log("");
+log(csaTable.join("\n"));
+
+const file = fileURLToPath(new URL("../RESULTS.md", import.meta.url));
+const old = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmark results\n\nWritten by the bench scripts; each section is replaced by its script's latest run.\n";
+const next = /<!-- routing:start -->[\s\S]*<!-- routing:end -->/.test(old)
+  ? old.replace(/<!-- routing:start -->[\s\S]*<!-- routing:end -->/, section)
+  : `${old.trimEnd()}\n\n${section}\n`;
+writeFileSync(file, next);
+log(`\nwrote ${file}`);
