@@ -22,9 +22,9 @@ export interface AStarBound {
  */
 export interface Landmarks {
   nodes: Int32Array;
-  /** [l × n + v]: distance from landmark l to v (Infinity when unreachable). */
+  /** [v × count + l]: distance from landmark l to v (Infinity when unreachable). Node-major, so one node's bounds share a cache line. */
   from: Float64Array;
-  /** [l × n + v]: distance from v to landmark l. */
+  /** [v × count + l]: distance from v to landmark l. */
   to: Float64Array;
 }
 
@@ -36,6 +36,32 @@ export interface SearchMasks {
 }
 
 const R_KM = 6371.0088;
+
+/** Plain Dijkstra over the whole graph; returns the number of nodes settled. */
+function fullDijkstra(g: CsrGraph, dist: Float64Array, pred: Int32Array, heap: IndexedHeap, source: number): number {
+  const { offsets, targets, weights } = g;
+  dist.fill(Infinity);
+  pred.fill(-1);
+  heap.clear();
+  dist[source] = 0;
+  heap.push(source, 0);
+  let settled = 0;
+  while (heap.size > 0) {
+    const u = heap.pop();
+    settled++;
+    const du = dist[u]!;
+    for (let i = offsets[u]!, end = offsets[u + 1]!; i < end; i++) {
+      const v = targets[i]!;
+      const nd = du + weights[i]!;
+      if (nd < dist[v]!) {
+        dist[v] = nd;
+        pred[v] = u;
+        heap.push(v, nd);
+      }
+    }
+  }
+  return settled;
+}
 
 /** a − b where both are finite, else 0 (no bound). */
 const diff = (a: number, b: number): number => (a === Infinity || b === Infinity ? 0 : a - b);
@@ -61,11 +87,13 @@ export function buildLandmarks(graph: CsrGraph, reverse: CsrGraph, count: number
   }
   for (let l = 0; l < count; l++) {
     nodes[l] = next;
-    from.set(fwd.singleSource(next).dist, l * n);
-    to.set(bwd.singleSource(next).dist, l * n);
+    const df = fwd.singleSource(next).dist;
+    for (let v = 0; v < n; v++) from[v * count + l] = df[v]!;
+    const db = bwd.singleSource(next).dist;
+    for (let v = 0; v < n; v++) to[v * count + l] = db[v]!;
     let far = -1;
     for (let v = 0; v < n; v++) {
-      const d = from[l * n + v]!;
+      const d = from[v * count + l]!;
       if (d < nearest[v]!) nearest[v] = d;
       if (nearest[v]! < Infinity && nearest[v]! > far) {
         far = nearest[v]!;
@@ -142,32 +170,10 @@ export class ShortestPathSearch {
   singleSource(source: number): { dist: Float64Array; pred: Int32Array } {
     // A tight loop of its own: with every distance reset up front it needs no stamps.
     const s = this.fwd;
-    const { offsets, targets, weights } = this.graph;
+    s.gen++; // invalidates stamped state left by point-to-point queries
+    this.settledCount = fullDijkstra(this.graph, s.dist, s.predNode, s.heap, source);
     const dist = s.dist;
     const pred = s.predNode;
-    const heap = s.heap;
-    dist.fill(Infinity);
-    pred.fill(-1);
-    heap.clear();
-    s.gen++; // invalidates stamped state left by point-to-point queries
-    dist[source] = 0;
-    heap.push(source, 0);
-    let settled = 0;
-    while (heap.size > 0) {
-      const u = heap.pop();
-      settled++;
-      const du = dist[u]!;
-      for (let i = offsets[u]!, end = offsets[u + 1]!; i < end; i++) {
-        const v = targets[i]!;
-        const nd = du + weights[i]!;
-        if (nd < dist[v]!) {
-          dist[v] = nd;
-          pred[v] = u;
-          heap.push(v, nd);
-        }
-      }
-    }
-    this.settledCount = settled;
     return { dist, pred };
   }
 
@@ -190,24 +196,23 @@ export class ShortestPathSearch {
 
   /**
    * A* with ALT bounds from `landmarks` (see buildLandmarks), using the `active` landmarks
-   * (default 4) that bound the source–target distance best.
+   * (default 8) that bound the source–target distance best.
    */
-  alt(source: number, target: number, landmarks: Landmarks, active = 4): PathResult {
-    const n = this.graph.nodeCount;
+  alt(source: number, target: number, landmarks: Landmarks, active = 8): PathResult {
     const k = landmarks.nodes.length;
     const { from, to } = landmarks;
     // Pick the landmarks with the best bound at the source.
     const score: { l: number; b: number }[] = [];
     for (let l = 0; l < k; l++) {
-      const b = Math.max(diff(to[l * n + source]!, to[l * n + target]!), diff(from[l * n + target]!, from[l * n + source]!));
+      const b = Math.max(diff(to[source * k + l]!, to[target * k + l]!), diff(from[target * k + l]!, from[source * k + l]!));
       score.push({ l, b });
     }
     score.sort((a, b) => b.b - a.b || a.l - b.l);
     const use = score.slice(0, Math.min(active, k)).map((x) => x.l);
     const a = use.length;
-    const offs = new Int32Array(use.map((l) => l * n));
-    const tTo = new Float64Array(use.map((l) => to[l * n + target]!));
-    const tFrom = new Float64Array(use.map((l) => from[l * n + target]!));
+    const offs = new Int32Array(use);
+    const tTo = new Float64Array(use.map((l) => to[target * k + l]!));
+    const tFrom = new Float64Array(use.map((l) => from[target * k + l]!));
     const s = this.fwd;
     s.start(source);
     const { offsets, targets, weights } = this.graph;
@@ -225,8 +230,9 @@ export class ShortestPathSearch {
         if (s.stamp[v] === s.gen && nd >= s.dist[v]!) continue;
         s.reach(v, nd, u, i);
         let h = 0;
+        const base = v * k;
         for (let j = 0; j < a; j++) {
-          const o = offs[j]! + v;
+          const o = base + offs[j]!;
           const b1 = to[o]! - tTo[j]!;
           const b2 = tFrom[j]! - from[o]!;
           if (b1 > h && b1 !== Infinity) h = b1;
