@@ -45,6 +45,7 @@ export function benchRoadGraph(name: string, lemonBin: string | null): Row[] {
   const landmarks = buildLandmarks(csr, reverse, 24, root);
   const altPrepMs = performance.now() - t0;
   const oursAlt = best(3, () => pairs.forEach(([s, t]) => search.alt(s, t, landmarks)));
+  const oursAltBidi = best(3, () => pairs.forEach(([s, t]) => search.altBidirectional(s, t, landmarks)));
   const agree = (label: string, ds: number[]): void => {
     const bad = ds.findIndex((d, i) => Math.abs(d - p2pDist[i]!) > 1e-6 * Math.max(1, p2pDist[i]!));
     if (bad >= 0) throw new Error(`${name}: ${label} disagrees on pair ${bad}: ${ds[bad]} vs ${p2pDist[bad]}`);
@@ -52,8 +53,9 @@ export function benchRoadGraph(name: string, lemonBin: string | null): Row[] {
   agree("bidirectional", pairs.map(([s, t]) => search.bidirectional(s, t).distance));
   agree("A*", pairs.map(([s, t]) => search.aStar(s, t, { metric: "euclid" }).distance));
   agree("ALT", pairs.map(([s, t]) => search.alt(s, t, landmarks).distance));
-  const oursBest = Math.min(oursP2p, oursBidi, oursAStar, oursAlt);
-  log(`  ours: SSSP ${ssspMs.toFixed(1)} ms; 100 p2p: Dijkstra ${oursP2p.toFixed(1)} ms, bidirectional ${oursBidi.toFixed(1)} ms, A* ${oursAStar.toFixed(1)} ms, ALT ${oursAlt.toFixed(1)} ms (24 landmarks built in ${altPrepMs.toFixed(0)} ms)`);
+  agree("bidirectional ALT", pairs.map(([s, t]) => search.altBidirectional(s, t, landmarks).distance));
+  const oursBest = Math.min(oursP2p, oursBidi, oursAStar, oursAlt, oursAltBidi);
+  log(`  ours: SSSP ${ssspMs.toFixed(1)} ms; 100 p2p: Dijkstra ${oursP2p.toFixed(1)} ms, bidirectional ${oursBidi.toFixed(1)} ms, A* ${oursAStar.toFixed(1)} ms, ALT ${oursAlt.toFixed(1)} ms, bidirectional ALT ${oursAltBidi.toFixed(1)} ms (24 landmarks built in ${altPrepMs.toFixed(0)} ms)`);
 
   // graphology-shortest-path: bidirectional Dijkstra on a graphology graph (our declared dependency).
   const gg = new UndirectedGraph();

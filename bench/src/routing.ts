@@ -39,7 +39,7 @@ const section = [
   "",
   `Run ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine}.`,
   "Times are the best of several runs after a warm-up; every peer's distances were checked against ours in the same run.",
-  "fourports' point-to-point time is its fastest method (plain, bidirectional or A* with the Euclidean bound).",
+  "fourports' point-to-point time is its fastest method (plain, bidirectional, A* with the Euclidean bound, ALT or bidirectional ALT with 24 landmarks, whose preprocessing is printed above and not counted).",
   "",
   ...roadTable,
   "",

@@ -1,2 +1,3 @@
 export * from "@fourports/network";
+export * from "@fourports/routing";
 export * from "@fourports/targets";

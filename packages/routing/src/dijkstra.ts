@@ -153,6 +153,9 @@ class Side {
 export class ShortestPathSearch {
   private readonly fwd: Side;
   private bwd: Side | undefined;
+  private hval: Float64Array | undefined;
+  private hstamp: Uint32Array | undefined;
+  private hgen = 0;
   /** Nodes settled by the last query (both directions for bidirectional): the work done. */
   settledCount = 0;
 
@@ -215,6 +218,7 @@ export class ShortestPathSearch {
     const tFrom = new Float64Array(use.map((l) => from[target * k + l]!));
     const s = this.fwd;
     s.start(source);
+    const hval = (this.hval ??= new Float64Array(this.graph.nodeCount));
     const { offsets, targets, weights } = this.graph;
     const heap = s.heap;
     let settled = 0;
@@ -228,21 +232,115 @@ export class ShortestPathSearch {
         const v = targets[i]!;
         const nd = du + weights[i]!;
         if (s.stamp[v] === s.gen && nd >= s.dist[v]!) continue;
+        // A node's bound is computed once per query, on first touch.
+        const known = s.stamp[v] === s.gen;
         s.reach(v, nd, u, i);
-        let h = 0;
-        const base = v * k;
-        for (let j = 0; j < a; j++) {
-          const o = base + offs[j]!;
-          const b1 = to[o]! - tTo[j]!;
-          const b2 = tFrom[j]! - from[o]!;
-          if (b1 > h && b1 !== Infinity) h = b1;
-          if (b2 > h && b2 !== Infinity) h = b2;
+        let h: number;
+        if (known) h = hval[v]!;
+        else {
+          h = 0;
+          const base = v * k;
+          for (let j = 0; j < a; j++) {
+            const o = base + offs[j]!;
+            const b1 = to[o]! - tTo[j]!;
+            const b2 = tFrom[j]! - from[o]!;
+            if (b1 > h && b1 !== Infinity) h = b1;
+            if (b2 > h && b2 !== Infinity) h = b2;
+          }
+          hval[v] = h;
         }
         heap.push(v, nd + h);
       }
     }
     this.settledCount = settled;
     return this.extract(s, source, target);
+  }
+
+  /**
+   * Bidirectional ALT: bidirectional Dijkstra on lengths reduced by the average of the forward
+   * and backward landmark bounds, pf(v) = (π_t(v) − π_s(v)) / 2, which keeps every reduced length
+   * non-negative, so the plain bidirectional stopping rule stays exact. Needs the reverse graph.
+   */
+  altBidirectional(source: number, target: number, landmarks: Landmarks, active = 8): PathResult {
+    if (!this.reverse) throw new Error("altBidirectional needs the reverse graph (pass reverseCsr(graph))");
+    const k = landmarks.nodes.length;
+    const { from, to } = landmarks;
+    const score: { l: number; b: number }[] = [];
+    for (let l = 0; l < k; l++) {
+      score.push({ l, b: Math.max(diff(to[source * k + l]!, to[target * k + l]!), diff(from[target * k + l]!, from[source * k + l]!)) });
+    }
+    score.sort((a, b) => b.b - a.b || a.l - b.l);
+    const use = Int32Array.from(score.slice(0, Math.min(active, k)).map((x) => x.l));
+    const a = use.length;
+    const tTo = Float64Array.from(use, (l) => to[target * k + l]!);
+    const tFrom = Float64Array.from(use, (l) => from[target * k + l]!);
+    const sTo = Float64Array.from(use, (l) => to[source * k + l]!);
+    const sFrom = Float64Array.from(use, (l) => from[source * k + l]!);
+    const n = this.graph.nodeCount;
+    const pval = (this.hval ??= new Float64Array(n));
+    const pstamp = (this.hstamp ??= new Uint32Array(n));
+    const pgen = ++this.hgen;
+    const pf = (v: number): number => {
+      if (pstamp[v] === pgen) return pval[v]!;
+      let ht = 0;
+      let hs = 0;
+      const base = v * k;
+      for (let j = 0; j < a; j++) {
+        const o = base + use[j]!;
+        const tv = to[o]!;
+        const fv = from[o]!;
+        const b1 = tv - tTo[j]!;
+        const b2 = tFrom[j]! - fv;
+        if (b1 > ht && b1 !== Infinity) ht = b1;
+        if (b2 > ht && b2 !== Infinity) ht = b2;
+        const c1 = sTo[j]! - tv;
+        const c2 = fv - sFrom[j]!;
+        if (c1 > hs && c1 !== Infinity) hs = c1;
+        if (c2 > hs && c2 !== Infinity) hs = c2;
+      }
+      const p = (ht - hs) / 2;
+      pstamp[v] = pgen;
+      pval[v] = p;
+      return p;
+    };
+    const f = this.fwd;
+    const b = (this.bwd ??= new Side(n));
+    f.start(source);
+    b.start(target);
+    let best = source === target ? 0 : Infinity;
+    let meet = source === target ? source : -1;
+    let settled = 0;
+    const step = (side: Side, other: Side, g: CsrGraph, sign: number): void => {
+      const u = side.heap.pop();
+      side.settled[u] = side.gen;
+      settled++;
+      const du = side.dist[u]!;
+      const { offsets, targets, weights } = g;
+      for (let i = offsets[u]!, end = offsets[u + 1]!; i < end; i++) {
+        const v = targets[i]!;
+        if (side.settled[v] === side.gen) continue;
+        const nd = du + weights[i]!;
+        if (!side.known(v) || nd < side.dist[v]!) {
+          side.reach(v, nd, u, i);
+          side.heap.push(v, nd + sign * pf(v));
+        }
+        if (other.known(v)) {
+          const total = nd + other.dist[v]!;
+          if (total < best) {
+            best = total;
+            meet = v;
+          }
+        }
+      }
+    };
+    while (f.heap.size > 0 && b.heap.size > 0) {
+      // Keys are distance ± pf; their sum bounds every path not yet seen from below by best.
+      if (f.heap.peekKey() + b.heap.peekKey() >= best) break;
+      if (f.heap.peekKey() <= b.heap.peekKey()) step(f, b, this.graph, 1);
+      else step(b, f, this.reverse, -1);
+    }
+    this.settledCount = settled;
+    return this.joinPaths(f, b, source, target, meet, best);
   }
 
   /** Bidirectional Dijkstra: forward from source and backward from target on the reverse graph. */
@@ -284,13 +382,17 @@ export class ShortestPathSearch {
       else step(b, f, this.reverse);
     }
     this.settledCount = settled;
+    return this.joinPaths(f, b, source, target, meet, best);
+  }
+
+  private joinPaths(f: Side, b: Side, source: number, target: number, meet: number, best: number): PathResult {
     if (meet < 0) return { distance: Infinity, nodes: [], edges: [] };
     const head = this.extract(f, source, meet);
     const nodes = head.nodes;
     const edges = head.edges;
     for (let v = meet; v !== target; ) {
       const slot = b.predSlot[v]!;
-      edges.push(this.reverse.edgeIds[slot]!);
+      edges.push(this.reverse!.edgeIds[slot]!);
       v = b.predNode[v]!;
       nodes.push(v);
     }

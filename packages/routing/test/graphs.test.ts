@@ -60,7 +60,7 @@ describe("shortest paths agree with Bellman-Ford on random graphs", () => {
         const { dist } = search.singleSource(s);
         for (let v = 0; v < g.nodeCount; v++) expect(close(dist[v]!, truth[v]!)).toBe(true);
         const landmarks = buildLandmarks(g, reverseCsr(g), Math.min(3, g.nodeCount), a % g.nodeCount);
-        const answers = [search.pointToPoint(s, t), search.bidirectional(s, t), search.aStar(s, t, { metric: "euclid" }), search.alt(s, t, landmarks, 2), search.alt(s, t, landmarks)];
+        const answers = [search.pointToPoint(s, t), search.bidirectional(s, t), search.aStar(s, t, { metric: "euclid" }), search.alt(s, t, landmarks, 2), search.alt(s, t, landmarks), search.altBidirectional(s, t, landmarks), search.altBidirectional(s, t, landmarks, 1)];
         for (const p of answers) {
           expect(close(p.distance, truth[t]!)).toBe(true);
           checkPath(g, p, s, t);
