@@ -10,6 +10,7 @@ export default defineConfig({
       { find: /^@fourports\/network$/, replacement: src("network") },
       { find: /^@fourports\/targets$/, replacement: src("targets") },
       { find: /^@fourports\/routing$/, replacement: src("routing") },
+      { find: /^@fourports\/flow$/, replacement: src("flow") },
     ],
   },
   test: {

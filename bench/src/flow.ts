@@ -1,0 +1,106 @@
+// pnpm bench:flow — exact min-cost flow beside LEMON's NetworkSimplex (C++) and networkx's
+// network_simplex on NETGEN-style instances, in one run. Prints what it measured and rewrites
+// the flow section of bench/RESULTS.md.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { fileURLToPath } from "node:url";
+import { minCostFlow, writeDimacsMin } from "@fourports/flow";
+import { netgen, netgen8 } from "./netgen.js";
+import { best, log } from "./util.js";
+
+const PEERS = fileURLToPath(new URL("../peers/", import.meta.url));
+mkdirSync(`${PEERS}bin`, { recursive: true });
+
+let lemon: string | null = null;
+if (!existsSync("/usr/include/lemon/network_simplex.h")) log("LEMON peer skipped: liblemon-dev is not installed (apt-get install liblemon-dev)");
+else {
+  const r = spawnSync("g++", ["-O2", "-std=c++17", `${PEERS}lemon_mcf.cpp`, "-o", `${PEERS}bin/lemon_mcf`, "-llemon"], { encoding: "utf8" });
+  if (r.status === 0) lemon = `${PEERS}bin/lemon_mcf`;
+  else log(`LEMON peer skipped: g++ failed: ${r.stderr}`);
+}
+const python = "/usr/bin/python3";
+const hasNetworkx = existsSync(python) && spawnSync(python, ["-c", "import networkx"]).status === 0;
+if (!hasNetworkx) log("networkx peer skipped: python3-networkx is not installed (apt-get install python3-networkx)");
+const NX_LIMIT_MS = 60_000;
+let nxTooSlow = false;
+
+interface Row {
+  nodes: number;
+  arcs: number;
+  ours: number;
+  cost: number;
+  lemon: number | null;
+  networkx: number | null | "skipped";
+}
+const rows: Row[] = [];
+for (const exp of [12, 14, 16]) {
+  const n = 2 ** exp;
+  const p = netgen(netgen8(n, `netgen8-${exp}`));
+  log(`NETGEN-8 2^${exp}: ${n.toLocaleString()} nodes, ${p.arcs.length.toLocaleString()} arcs`);
+  let cost = NaN;
+  const ours = best(exp >= 16 ? 1 : 3, () => {
+    const r = minCostFlow(p);
+    if (r.status !== "optimal") throw new Error(`fourports: ${r.status}`);
+    cost = r.cost;
+  });
+  log(`  fourports: ${ours.toFixed(1)} ms, cost ${cost}`);
+  const file = `${PEERS}bin/netgen8-${exp}.min`;
+  writeFileSync(file, writeDimacsMin(p, `NETGEN-style, NETGEN-8 parameters, 2^${exp} nodes`));
+  let lemonMs: number | null = null;
+  if (lemon) {
+    const out = execFileSync(lemon, [file, exp >= 16 ? "1" : "3"], { encoding: "utf8" });
+    const lc = Number(/cost (\S+)/.exec(out)![1]);
+    lemonMs = Number(/ms (\S+)/.exec(out)![1]);
+    if (lc !== cost) throw new Error(`LEMON's optimum ${lc} differs from ours ${cost}`);
+    log(`  LEMON NetworkSimplex: ${lemonMs.toFixed(1)} ms, same cost`);
+  }
+  let nxMs: number | null | "skipped" = null;
+  if (hasNetworkx) {
+    if (nxTooSlow) nxMs = "skipped";
+    else {
+      const r = spawnSync(python, [`${PEERS}networkx_mcf.py`, file], { encoding: "utf8", timeout: NX_LIMIT_MS });
+      if (r.status === 0) {
+        const nc = Number(/cost (\S+)/.exec(r.stdout)![1]);
+        nxMs = Number(/ms (\S+)/.exec(r.stdout)![1]);
+        if (nc !== cost) throw new Error(`networkx's optimum ${nc} differs from ours ${cost}`);
+        log(`  networkx network_simplex: ${nxMs.toFixed(0)} ms, same cost`);
+        // The next size is ~4× larger and simplex grows faster than that: stop before a minute.
+        if (nxMs * 4 > NX_LIMIT_MS) nxTooSlow = true;
+      } else {
+        nxMs = "skipped";
+        nxTooSlow = true;
+        log(`  networkx: stopped after ${NX_LIMIT_MS / 1000} s`);
+      }
+    }
+  }
+  rows.push({ nodes: n, arcs: p.arcs.length, ours, cost, lemon: lemonMs, networkx: nxMs });
+}
+
+const ratio = (peer: number | null | "skipped", ours: number): string => (typeof peer === "number" ? `${(peer / ours).toFixed(2)}×` : "-");
+const table = [
+  "| instance | nodes | arcs | fourports ms | LEMON ms | LEMON / fourports (goal ≥ 0.33) | networkx ms | networkx / fourports (goal ≥ 20) |",
+  "|---|---:|---:|---:|---:|---:|---:|---:|",
+  ...rows.map(
+    (r) =>
+      `| NETGEN-8 | ${r.nodes.toLocaleString("en-US")} | ${r.arcs.toLocaleString("en-US")} | ${r.ours.toFixed(1)} | ${r.lemon === null ? "-" : r.lemon.toFixed(1)} | ${ratio(r.lemon, r.ours)} | ${typeof r.networkx === "number" ? r.networkx.toFixed(0) : r.networkx === "skipped" ? "skipped (> 1 min)" : "-"} | ${ratio(r.networkx, r.ours)} |`,
+  ),
+];
+log("");
+log(table.join("\n"));
+const machine = `${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+const section = [
+  "<!-- flow:start -->",
+  "## Min-cost flow (`pnpm bench:flow`)",
+  "",
+  `Run ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine}.`,
+  "NETGEN-style instances with NETGEN-8 parameters (bench/src/netgen.ts); every peer's optimal cost was checked equal to ours.",
+  "Times are solve times only (reading the file is not counted for the peers; building the problem is not counted for fourports).",
+  "",
+  ...table,
+  "<!-- flow:end -->",
+].join("\n");
+const file = fileURLToPath(new URL("../RESULTS.md", import.meta.url));
+const old = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmark results\n";
+writeFileSync(file, /<!-- flow:start -->[\s\S]*<!-- flow:end -->/.test(old) ? old.replace(/<!-- flow:start -->[\s\S]*<!-- flow:end -->/, section) : `${old.trimEnd()}\n\n${section}\n`);
+log(`\nwrote ${file}`);

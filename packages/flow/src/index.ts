@@ -1,0 +1,4 @@
+export { FlowInputError, minCostFlow, type FlowArc, type MinCostFlowProblem, type MinCostFlowResult, type SolveOptions } from "./min-cost-flow.js";
+export { maxFlow, type CapacityArc, type MaxFlowResult } from "./max-flow.js";
+export { parseDimacsMin, writeDimacsMin } from "./dimacs-min.js";
+export { MAX_DECIMALS } from "./scale.js";
