@@ -65,7 +65,7 @@ export function syntheticNetwork(stops: number, trips: number, legs: number, see
   for (let s = 0; s < stops; s++) transferMin.fill(2, s * STATES * MODES.length, (s * STATES + MODES.length) * MODES.length);
   return {
     timetable, hubCount: stops, hubIds: timetable.hubIds, transferMin,
-    linkOffsets: new Int32Array(stops + 1), linkTo: new Int32Array(0), linkMin: new Int32Array(0), linkCostCny: new Float64Array(0), linkCo2Kg: new Float64Array(0),
+    linkOffsets: new Int32Array(stops + 1), linkTo: new Int32Array(0), linkMin: new Int32Array(0), linkKm: new Float64Array(0), linkCostCny: new Float64Array(0), linkCo2Kg: new Float64Array(0),
     connMode: new Uint8Array(n).fill(rail), connCostCny: new Float64Array(n), connCo2Kg: new Float64Array(n),
   };
 }

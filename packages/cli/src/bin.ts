@@ -7,8 +7,9 @@ import { reach, route } from "./route.js";
 const USAGE = `usage: fourports <command> [args]
 
 commands:
-  baseline [FILE] [--targets FILE] [--compare FILE]
-                        capacity ceiling per 2025 target (default: seeds/zhengzhou-2025.json)
+  baseline [FILE] [--targets FILE] [--compare FILE] [--observed FILE]
+                        assigned throughput and capacity ceiling per 2025 target
+                        (default: seeds/zhengzhou-2025.json), and the 2024 calibration
   validate FILE...      check scenario files; one error per line on stderr, exit 1 if any
   summary FILE          hubs, services and weekly capacity by port group and mode
   route FROM TO [--depart YYYY-MM-DDTHH:MM] [--criteria time,cost,co2] [--scenario FILE]
@@ -16,7 +17,13 @@ commands:
   reach [--origin HUB] [--week YYYY-MM-DD] [--scenario FILE]
                         the 1/2/3-day quick-freight circle, with every destination that misses`;
 
-const io: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+const io: Io = {
+  out: (l) => process.stdout.write(`${l}\n`),
+  err: (l) => process.stderr.write(`${l}\n`),
+  progress: (l) => {
+    if (process.stderr.isTTY) process.stderr.write(`\r${l.padEnd(60)}${l === "" ? "\r" : ""}`);
+  },
+};
 const [command, ...args] = process.argv.slice(2);
 
 function run(): number {

@@ -9,13 +9,17 @@ import {
   validateScenarioFile,
   type Scenario,
 } from "@fourports/network";
-import { capacityCeilings, loadTargetRegistry, type CeilingResult, type Year } from "@fourports/targets";
+import { assignDemand, type Assignment } from "@fourports/flow";
+import { prepareRouting } from "@fourports/routing";
+import { assignedValue, capacityCeilings, loadObserved, loadTargetRegistry, type CeilingResult, type Year } from "@fourports/targets";
 import { seedsDir, userPath } from "./paths.js";
 import { fmtNumber, table } from "./table.js";
 
 export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** A transient status line (overwritten by the next); "" clears it. */
+  progress: (line: string) => void;
 }
 
 /** Shows a path the way the user would type it. */
@@ -62,6 +66,19 @@ export function validate(files: string[], io: Io): number {
     }
   }
   return bad > 0 ? 1 : 0;
+}
+
+/** Assigns a year's demand, showing progress on stderr (it takes a second or two). */
+function assignYear(y: Year, io: Io): Assignment {
+  const t0 = performance.now();
+  const a = assignDemand(y.scenario, prepareRouting(y.scenario, y.timetable), {
+    onProgress: (day, days) => {
+      if (day % 30 === 0 || day === days) io.progress(`assigning ${y.scenario.id}: day ${day}/${days}`);
+    },
+  });
+  io.progress("");
+  io.err(`assigned ${y.scenario.id} in ${((performance.now() - t0) / 1000).toFixed(1)} s (${a.bookings.toLocaleString("en-US")} bookings)`);
+  return a;
 }
 
 function loadYear(file: string): Year & { file: string } {
@@ -135,21 +152,52 @@ export function baseline(args: string[], io: Io): number {
   const registry = loadTargetRegistry(shown(targetsFile));
   const results = capacityCeilings(registry.targets, year, previous);
 
+  const assigned = assignYear(year, io);
+  const targetOf = new Map(registry.targets.map((t) => [t.id, t]));
+  const assignedOf = (r: CeilingResult): number | null => assignedValue(targetOf.get(r.targetId)!.metric, targetOf.get(r.targetId)!.hubs, year, assigned);
+
   const sc: Scenario = year.scenario;
   io.out(`fourports baseline — ${sc.name}`);
   io.out(`scenario ${shown(file)} (${sc.epoch} + ${sc.horizonDays} days, ${sc.hubs.length} hubs, ${sc.services.length} services, ${fmtNumber(year.timetable.tripCount)} trips)`);
   if (previous) io.out(`compared with ${shown(previous.file)} for growth targets`);
   io.out(`targets ${shown(targetsFile)}`);
   io.out("");
-  io.out("Capacity ceilings: the most the timetable and hubs could carry in the year at 100% load.");
-  io.out("Routed, assigned and simulated throughput replace these in later releases.");
+  io.out("assigned: the year's demand placed on the timetable by priority on residual capacities (every departure and hub limit respected).");
+  io.out("ceiling: the most the timetable and hubs could carry in the year at 100% load.");
   io.out("");
   io.out(
     table(
-      ["target", "goal", "ceiling", "status", "limited by", "rests on"],
-      results.map((r) => [r.targetId, targetText(r), show(r.ceiling, r.unit), STATUS[r.status], r.limitedBy, r.basis.join(", ") || "-"]),
+      ["target", "goal", "assigned", "ceiling", "status", "limited by", "rests on"],
+      results.map((r) => {
+        const v = assignedOf(r);
+        return [r.targetId, targetText(r), v === null ? "-" : show(v, r.unit), show(r.ceiling, r.unit), STATUS[r.status], r.limitedBy, r.basis.join(", ") || "-"];
+      }),
     ),
   );
+  io.out("");
+  io.out(
+    `demand ${fmtNumber(assigned.servedT + assigned.unservedT["no route"] + assigned.unservedT.capacity + assigned.unservedT["too late"])} t: served ${fmtNumber(assigned.servedT)} t; unserved ${fmtNumber(assigned.unservedT.capacity)} t for capacity, ${fmtNumber(assigned.unservedT["too late"])} t too late, ${fmtNumber(assigned.unservedT["no route"])} t with no route`,
+  );
+  io.out(`${fmtNumber(assigned.tonneKm / 1e6)} million t-km, ${fmtNumber(assigned.costCny / 1e6)} million CNY, ${fmtNumber(assigned.co2Kg / 1e6)} kt CO2e (emission factors: @fourports/routing DEFAULT_EMISSION_FACTORS)`);
+  io.out("");
+  io.out(table(["port group", "mode", "loaded t", "unloaded t"], assigned.ports.map((p) => [p.portGroup, p.mode, p.loadedT, p.unloadedT])));
+
+  const observedFile = opt("--observed") ? userPath(opt("--observed")!) : join(seedsDir(), "observed-2024.json");
+  if (previous && previous.scenario.id === "zhengzhou-2024") {
+    const observed = loadObserved(shown(observedFile));
+    const prevAssigned = assignYear(previous, io);
+    io.out("");
+    io.out(`Calibration: ${previous.scenario.id} assigned beside the observed 2024 figures (${shown(observedFile)})`);
+    io.out(
+      table(
+        ["figure", "observed", "label", "assigned", "error"],
+        observed.figures.map((f) => {
+          const v = assignedValue(f.metric, f.hubs, previous, prevAssigned);
+          return [f.id, `${fmtNumber(f.value)} ${f.unit}`, f.label, v === null ? "-" : `${fmtNumber(v)} ${f.unit}`, v === null ? "-" : `${(((v - f.value) / f.value) * 100).toFixed(1)}%`];
+        }),
+      ),
+    );
+  }
   io.out("");
   for (const r of results) io.out(`${r.targetId}: ${r.detail}`);
   const cannot = results.filter((r) => r.status === "beyond-ceiling" || r.status === "not-met");

@@ -1,3 +1,4 @@
 export * from "@fourports/network";
 export * from "@fourports/routing";
 export * from "@fourports/targets";
+export * from "@fourports/flow";

@@ -35,6 +35,8 @@ export interface ScanOptions {
   skip?: Uint8Array;
   /** Only scan departures before departMin + windowMin (default: the whole timetable). */
   windowMin?: number;
+  /** Bit m set: mode m (index into MODES) may be boarded; transfer links stay usable. Default: all. */
+  modeMask?: number;
 }
 
 /**
@@ -162,6 +164,7 @@ export class ConnectionScan {
     const mode = this.net.connMode;
     const target = options.target ?? -1;
     const skip = options.skip;
+    const modeMask = options.modeMask ?? 0xff;
     const windowEnd = options.windowMin === undefined ? UNREACHED : departMin + options.windowMin;
     const ready = this.ready;
     const tripBoard = this.tripBoard;
@@ -176,6 +179,7 @@ export class ConnectionScan {
       if (skip !== undefined && skip[c] === 1) continue;
       const tr = trip[c]!;
       if (tripBoard[tr]! < 0) {
+        if (((modeMask >> mode[c]!) & 1) === 0) continue;
         if (ready[depHub[c]! * MODE_COUNT + mode[c]!]! > d) continue;
         tripBoard[tr] = c;
         if (this.touchedTripCount === this.touchedTrips.length) {

@@ -22,6 +22,7 @@ export interface RoutingNetwork {
   linkOffsets: Int32Array;
   linkTo: Int32Array;
   linkMin: Int32Array;
+  linkKm: Float64Array;
   linkCostCny: Float64Array;
   linkCo2Kg: Float64Array;
   /** Per connection: mode index, cost and CO2 per tonne carried on that leg. */
@@ -86,6 +87,7 @@ export function prepareRouting(scenario: Scenario, timetable: Timetable, options
     linkOffsets,
     linkTo: Int32Array.from(links, (l) => l.to),
     linkMin: Int32Array.from(links, (l) => l.min),
+    linkKm: Float64Array.from(links, (l) => l.km),
     linkCostCny: Float64Array.from(links, (l) => l.km * linkCost),
     linkCo2Kg: Float64Array.from(links, (l) => (l.km * roadFactor) / 1000),
     connMode,
