@@ -1,5 +1,5 @@
 import { clockMinutes, dateOfDayNumber, dayNumber, MIN_PER_DAY, MODES, type Mode, type PortGroup, type Scenario } from "@fourports/network";
-import { ConnectionScan, UNREACHED, type RoutingNetwork } from "@fourports/routing";
+import { ConnectionScan, UNREACHED, type JourneyLeg, type RoutingNetwork } from "@fourports/routing";
 
 export type UnservedReason = "no route" | "capacity" | "too late";
 
@@ -33,6 +33,8 @@ export interface Assignment {
   co2Kg: number;
   /** Bookings made (one per journey a batch was split over). */
   bookings: number;
+  /** Every booking, when recordBookings was set. */
+  bookingList?: Booking[];
 }
 
 export interface AssignOptions {
@@ -40,8 +42,17 @@ export interface AssignOptions {
   releaseTime?: string;
   /** A batch must arrive within this many days of its release (default 30); later is "too late". */
   maxTransitDays?: number;
+  /** Keep every booking (demand id, tonnes, journey legs) in the result, for audits and maps. */
+  recordBookings?: boolean;
   onProgress?: (day: number, days: number) => void;
   signal?: AbortSignal;
+}
+
+export interface Booking {
+  demandId: string;
+  tonnes: number;
+  releaseMin: number;
+  legs: JourneyLeg[];
 }
 
 /**
@@ -130,6 +141,7 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
   let costCny = 0;
   let co2Kg = 0;
   let bookings = 0;
+  const bookingList: Booking[] | undefined = options.recordBookings ? [] : undefined;
   for (let day = 0; day < days; day++) {
     options.signal?.throwIfAborted();
     const ready = day * MIN_PER_DAY + release;
@@ -155,11 +167,15 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
           break;
         }
         let amount = left;
+        // A hub-day the journey handles twice (unloaded, then loaded again) gives each half its room.
+        const uses = new Map<number, number>();
         for (const leg of j.legs) {
           if (leg.kind !== "service") continue;
           const [b, a] = leg.connections;
-          amount = Math.min(amount, tripResidual[t.trip[b]!]!, hubDayResidual[t.depHub[b]! * days + dayOf(t.depMin[b]!)]!, hubDayResidual[t.arrHub[a]! * days + dayOf(t.arrMin[a]!)]!);
+          amount = Math.min(amount, tripResidual[t.trip[b]!]!);
+          for (const hd of [t.depHub[b]! * days + dayOf(t.depMin[b]!), t.arrHub[a]! * days + dayOf(t.arrMin[a]!)]) uses.set(hd, (uses.get(hd) ?? 0) + 1);
         }
+        for (const [hd, k] of uses) amount = Math.min(amount, hubDayResidual[hd]! / k);
         if (!(amount > 0)) throw new Error("assignDemand: a journey with no room was offered (skip mask out of date)");
         for (const leg of j.legs) {
           if (leg.kind === "transfer") {
@@ -198,6 +214,7 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
         o.servedT += amount;
         left -= amount;
         bookings++;
+        bookingList?.push({ demandId: f.d.id, tonnes: amount, releaseMin: ready, legs: j.legs });
       }
     }
     options.onProgress?.(day + 1, days);
@@ -237,6 +254,7 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
     costCny,
     co2Kg,
     bookings,
+    ...(bookingList ? { bookingList } : {}),
   };
 }
 

@@ -2,4 +2,4 @@ export { FlowInputError, minCostFlow, type FlowArc, type MinCostFlowProblem, typ
 export { maxFlow, type CapacityArc, type MaxFlowResult } from "./max-flow.js";
 export { parseDimacsMin, writeDimacsMin } from "./dimacs-min.js";
 export { MAX_DECIMALS } from "./scale.js";
-export { assignDemand, type AssignOptions, type Assignment, type DemandOutcome, type PortThroughput, type UnservedReason } from "./assign.js";
+export { assignDemand, type AssignOptions, type Assignment, type Booking, type DemandOutcome, type PortThroughput, type UnservedReason } from "./assign.js";

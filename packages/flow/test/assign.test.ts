@@ -1,0 +1,109 @@
+import fc from "fast-check";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { expandTimetable, loadScenarioFile, loadScenarioValue, type Scenario, type ScenarioFile } from "@fourports/network";
+import { prepareRouting } from "@fourports/routing";
+import { assignDemand } from "@fourports/flow";
+import { assignedValue, capacityCeilings, loadTargetRegistry } from "@fourports/targets";
+
+const P = { source: "t", label: "ASSUMPTION" } as const;
+const EPS = 1e-6;
+
+/** Random small networks: hubs with or without daily handling, weekly services, demand flows. */
+const scenarioArb: fc.Arbitrary<Scenario> = fc
+  .record({
+    hubs: fc.array(fc.option(fc.integer({ min: 1, max: 200 }), { nil: undefined }), { minLength: 3, maxLength: 5 }),
+    services: fc.array(
+      fc.record({ a: fc.nat(), b: fc.nat(), mode: fc.constantFrom("air", "rail", "road"), cap: fc.integer({ min: 1, max: 100 }), dur: fc.integer({ min: 30, max: 3000 }), day: fc.constantFrom("mon", "wed", "fri"), hour: fc.integer({ min: 0, max: 23 }) }),
+      { minLength: 1, maxLength: 10 },
+    ),
+    demand: fc.array(fc.record({ a: fc.nat(), b: fc.nat(), t: fc.integer({ min: 0, max: 20000 }), vot: fc.integer({ min: 1, max: 200 }), modes: fc.subarray(["air", "rail", "road"] as const, { minLength: 1 }) }), { minLength: 1, maxLength: 5 }),
+  })
+  .map(({ hubs, services, demand }) => {
+    const n = hubs.length;
+    const pair = (a: number, b: number): [string, string] => {
+      const i = a % n;
+      return [`H${i}`, `H${(i + 1 + (b % (n - 1))) % n}`];
+    };
+    const file: ScenarioFile = {
+      id: "r", name: "r", epoch: "2025-01-01", horizonDays: 21, homeCity: "H0", sources: { t: { title: "t" } },
+      hubs: hubs.map((cap, i) => ({ id: `H${i}`, name: `H${i}`, kind: "city" as const, portGroup: null, city: `H${i}`, country: "CN", lon: i, lat: 0, transferMin: { default: 30 }, ...(cap ? { handling: { tPerDay: cap } } : {}), ...P })),
+      services: services.map((s, k) => {
+        const [from, to] = pair(s.a, s.b);
+        return { id: `S${k}`, line: `L${k}`, mode: s.mode, from, to, distanceKm: 100, durationMin: s.dur, capacityT: s.cap, tariffCnyPerT: 10, international: false, schedule: { type: "weekly" as const, days: [s.day], times: [`${String(s.hour).padStart(2, "0")}:00`] }, ...P };
+      }),
+      transfers: [],
+      demand: demand.map((d, k) => {
+        const [from, to] = pair(d.a, d.b);
+        return { id: `D${k}`, from, to, commodity: "general" as const, tPerYear: d.t, valueOfTimeCnyPerTHour: d.vot, modes: [...d.modes], ...P };
+      }),
+    };
+    return loadScenarioValue(file);
+  });
+
+describe("assignDemand", () => {
+  it("never exceeds a departure's or a hub's capacity, conserves flow and accounts for all demand", () => {
+    fc.assert(
+      fc.property(scenarioArb, (sc) => {
+        const tt = expandTimetable(sc);
+        const net = prepareRouting(sc, tt);
+        const a = assignDemand(sc, net, { recordBookings: true, maxTransitDays: 10 });
+        // Departure capacity: every connection's load within its trip's capacity.
+        for (let c = 0; c < tt.length; c++) expect(a.connectionT[c]!).toBeLessThanOrEqual(tt.capacityT[c]! + EPS);
+        // Hub handling per day.
+        sc.hubs.forEach((h, i) => {
+          for (let d = 0; d < sc.horizonDays; d++) expect(a.hubDayT[i * sc.horizonDays + d]!).toBeLessThanOrEqual((h.handling?.tPerDay ?? Infinity) + EPS);
+        });
+        // Every tonne is served or unserved with a reason.
+        for (const o of a.demand) {
+          const un = o.unservedT["no route"] + o.unservedT.capacity + o.unservedT["too late"];
+          expect(Math.abs(o.servedT + un - o.demandT)).toBeLessThan(EPS * Math.max(1, o.demandT));
+        }
+        // Conservation: the bookings are whole journeys from origin to destination that add up to the loads.
+        const load = new Float64Array(tt.length);
+        for (const b of a.bookingList!) {
+          const d = sc.demand.find((x) => x.id === b.demandId)!;
+          expect(b.legs[0]!.fromHub).toBe(d.from);
+          expect(b.legs[b.legs.length - 1]!.toHub).toBe(d.to);
+          for (let i = 1; i < b.legs.length; i++) expect(b.legs[i]!.fromHub).toBe(b.legs[i - 1]!.toHub);
+          for (const l of b.legs) {
+            if (l.kind !== "service") continue;
+            for (let c = l.connections[0]; c <= l.connections[1]; c++) if (tt.trip[c] === l.trip) load[c]! += b.tonnes;
+          }
+        }
+        for (let c = 0; c < tt.length; c++) expect(Math.abs(load[c]! - a.connectionT[c]!)).toBeLessThan(EPS);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("is deterministic: the same scenario gives the same assignment", () => {
+    fc.assert(
+      fc.property(scenarioArb, (sc) => {
+        const run = () => assignDemand(sc, prepareRouting(sc, expandTimetable(sc)));
+        expect(run()).toEqual(run());
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
+describe("assigned throughput on the seeds", () => {
+  const seed = (f: string): string => fileURLToPath(new URL(`../../../seeds/${f}`, import.meta.url));
+  it("never exceeds the capacity ceiling of a target", () => {
+    const sc = loadScenarioFile(seed("zhengzhou-2025.json"));
+    const year = { scenario: sc, timetable: expandTimetable(sc) };
+    const a = assignDemand(sc, prepareRouting(sc, year.timetable));
+    const registry = loadTargetRegistry(seed("targets-2025.json"));
+    const ceilings = capacityCeilings(registry.targets, year);
+    let compared = 0;
+    for (const t of registry.targets) {
+      const v = assignedValue(t.metric, t.hubs, year, a);
+      const c = ceilings.find((r) => r.targetId === t.id)!.ceiling;
+      if (v === null || typeof c !== "number") continue;
+      expect(v).toBeLessThanOrEqual(c + EPS);
+      compared++;
+    }
+    expect(compared).toBeGreaterThanOrEqual(5);
+  });
+});
