@@ -1,4 +1,4 @@
-import { clockMinutes, dateOfDayNumber, dayNumber, MIN_PER_DAY, MODES, type Mode, type PortGroup, type Scenario } from "@fourports/network";
+import { clockMinutes, dateOfDayNumber, dayNumber, MIN_PER_DAY, MODES, type DemandFlow, type Mode, type PortGroup, type Scenario } from "@fourports/network";
 import { ConnectionScan, UNREACHED, type JourneyLeg, type RoutingNetwork } from "@fourports/routing";
 
 export type UnservedReason = "no route" | "capacity" | "too late";
@@ -112,17 +112,11 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
   const loadedT = new Float64Array(nHubs * MODES.length);
   const unloadedT = new Float64Array(nHubs * MODES.length);
 
-  // Each flow's daily tonnes by its seasonality over the horizon's calendar months.
-  const epochDay = dayNumber(scenario.epoch);
-  const monthOf = Int8Array.from({ length: days }, (_, d) => Number(dateOfDayNumber(epochDay + d).slice(5, 7)) - 1);
   const flows = scenario.demand
     .map((d) => {
-      const w = d.seasonality ?? new Array<number>(12).fill(1);
-      let sum = 0;
-      for (let day = 0; day < days; day++) sum += w[monthOf[day]!]!;
       let mask = 0;
       for (const m of d.modes) mask |= 1 << MODES.indexOf(m);
-      return { d, w, sum, mask, from: hubIndex.get(d.from)!, to: hubIndex.get(d.to)!, routable: true };
+      return { d, daily: dailyTonnes(scenario, d), mask, from: hubIndex.get(d.from)!, to: hubIndex.get(d.to)!, routable: true };
     })
     .sort((a, b) => b.d.valueOfTimeCnyPerTHour - a.d.valueOfTimeCnyPerTHour || (a.d.id < b.d.id ? -1 : 1));
   const outcome = new Map(flows.map((f) => [f.d.id, { demandId: f.d.id, demandT: 0, servedT: 0, unservedT: { "no route": 0, capacity: 0, "too late": 0 } }]));
@@ -146,7 +140,7 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
     options.signal?.throwIfAborted();
     const ready = day * MIN_PER_DAY + release;
     for (const f of flows) {
-      let left = (f.d.tPerYear * f.w[monthOf[day]!]!) / f.sum;
+      let left = f.daily[day]!;
       const o = outcome.get(f.d.id)!;
       o.demandT += left;
       if (!f.routable) {
@@ -256,6 +250,20 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
     bookings,
     ...(bookingList ? { bookingList } : {}),
   };
+}
+
+/**
+ * A flow's tonnes released on each day of the horizon: tPerYear spread over the horizon in
+ * proportion to its monthly seasonality weights (flat when it has none).
+ */
+export function dailyTonnes(scenario: Scenario, d: DemandFlow): Float64Array {
+  const days = scenario.horizonDays;
+  const epochDay = dayNumber(scenario.epoch);
+  const w = d.seasonality ?? new Array<number>(12).fill(1);
+  const weight = Float64Array.from({ length: days }, (_, day) => w[Number(dateOfDayNumber(epochDay + day).slice(5, 7)) - 1]!);
+  let sum = 0;
+  for (const x of weight) sum += x;
+  return weight.map((x) => (d.tPerYear * x) / sum);
 }
 
 function entry(map: Map<string, PortThroughput>, portGroup: PortGroup, mode: Mode): PortThroughput {

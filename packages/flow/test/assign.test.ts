@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { expandTimetable, loadScenarioFile, loadScenarioValue, type Scenario, type ScenarioFile } from "@fourports/network";
 import { prepareRouting } from "@fourports/routing";
-import { assignDemand } from "@fourports/flow";
+import { assignDemand, generalisedCost, relaxedLowerBound } from "@fourports/flow";
 import { assignedValue, capacityCeilings, loadTargetRegistry } from "@fourports/targets";
 
 const P = { source: "t", label: "ASSUMPTION" } as const;
@@ -85,6 +85,57 @@ describe("assignDemand", () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+/** Rings of hubs with hourly services both ways and light demand, so everything can be served. */
+const servableArb: fc.Arbitrary<Scenario> = fc
+  .record({
+    n: fc.integer({ min: 3, max: 5 }),
+    legs: fc.array(fc.record({ dur: fc.integer({ min: 20, max: 120 }), cap: fc.integer({ min: 5, max: 40 }), tariff: fc.integer({ min: 0, max: 300 }), mode: fc.constantFrom("air", "rail", "road") }), { minLength: 10, maxLength: 10 }),
+    shortcut: fc.option(fc.record({ dur: fc.integer({ min: 20, max: 200 }), tariff: fc.integer({ min: 0, max: 900 }) }), { nil: undefined }),
+    demand: fc.array(fc.record({ a: fc.nat(), b: fc.nat(), t: fc.integer({ min: 1, max: 300 }), vot: fc.integer({ min: 1, max: 300 }) }), { minLength: 1, maxLength: 3 }),
+  })
+  .map(({ n, legs, shortcut, demand }) => {
+    const services: ScenarioFile["services"] = [];
+    for (let i = 0; i < n; i++) {
+      for (const [dir, from, to] of [["F", i, (i + 1) % n], ["B", (i + 1) % n, i]] as const) {
+        const l = legs[(2 * i + (dir === "F" ? 0 : 1)) % legs.length]!;
+        services.push({ id: `S${i}${dir}`, line: `L${i}`, mode: l.mode, from: `H${from}`, to: `H${to}`, distanceKm: 50, durationMin: l.dur, capacityT: l.cap, tariffCnyPerT: l.tariff, international: false, schedule: { type: "frequency", perDay: 24, firstTime: "00:10" }, ...P });
+      }
+    }
+    if (shortcut) services.push({ id: "X", line: "X", mode: "air", from: "H0", to: `H${n - 1}`, distanceKm: 80, durationMin: shortcut.dur, capacityT: 3, tariffCnyPerT: shortcut.tariff, international: false, schedule: { type: "frequency", perDay: 6, firstTime: "01:00" }, ...P });
+    const file: ScenarioFile = {
+      id: "ring", name: "ring", epoch: "2025-03-03", horizonDays: 7, homeCity: "H0", sources: { t: { title: "t" } },
+      hubs: Array.from({ length: n }, (_, i) => ({ id: `H${i}`, name: `H${i}`, kind: "city" as const, portGroup: null, city: `H${i}`, country: "CN", lon: i, lat: 0, transferMin: { default: 15 }, ...P })),
+      services,
+      transfers: [],
+      demand: demand.map((d, k) => {
+        const i = d.a % n;
+        const j = (i + 1 + (d.b % (n - 1))) % n;
+        return { id: `D${k}`, from: `H${i}`, to: `H${j}`, commodity: "general" as const, tPerYear: d.t, valueOfTimeCnyPerTHour: d.vot, modes: ["air", "rail", "road"], ...P };
+      }),
+    };
+    return loadScenarioValue(file);
+  });
+
+describe("relaxedLowerBound", () => {
+  it("never exceeds the generalised cost of an assignment that serves all demand", () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(servableArb, (sc) => {
+        const net = prepareRouting(sc, expandTimetable(sc));
+        const a = assignDemand(sc, net, { recordBookings: true, maxTransitDays: 60 });
+        fc.pre(a.unservedT.capacity + a.unservedT["no route"] + a.unservedT["too late"] < 1e-9);
+        const lb = relaxedLowerBound(sc, net);
+        expect(lb).not.toBeNull();
+        const cost = generalisedCost(sc, net, a);
+        expect(lb!).toBeLessThanOrEqual(cost * (1 + 1e-9) + 1e-6);
+        compared++;
+      }),
+      { numRuns: 150 },
+    );
+    expect(compared).toBeGreaterThan(5);
   });
 });
 
