@@ -1,5 +1,6 @@
 import type { CsrGraph } from "./csr.js";
 import { IndexedHeap } from "./heap.js";
+import { pickLandmarks, type Landmarks } from "./landmarks.js";
 
 /** A path as node indices and the original edge ids between them; unreachable: Infinity and []. */
 export interface PathResult {
@@ -16,18 +17,6 @@ export interface AStarBound {
   scale?: number;
 }
 
-/**
- * ALT landmarks (Goldberg & Harrelson): exact distances from and to a few far-apart nodes, whose
- * triangle inequalities give A* a lower bound far tighter than geometry on road networks.
- */
-export interface Landmarks {
-  nodes: Int32Array;
-  /** [v × count + l]: distance from landmark l to v (Infinity when unreachable). Node-major, so one node's bounds share a cache line. */
-  from: Float64Array;
-  /** [v × count + l]: distance from v to landmark l. */
-  to: Float64Array;
-}
-
 export interface SearchMasks {
   /** Nodes (1) the search may not enter. */
   bannedNodes?: Uint8Array;
@@ -36,6 +25,7 @@ export interface SearchMasks {
 }
 
 const R_KM = 6371.0088;
+const RAD = Math.PI / 180;
 
 /** Plain Dijkstra over the whole graph; returns the number of nodes settled. */
 function fullDijkstra(g: CsrGraph, dist: Float64Array, pred: Int32Array, heap: IndexedHeap, source: number): number {
@@ -62,48 +52,6 @@ function fullDijkstra(g: CsrGraph, dist: Float64Array, pred: Int32Array, heap: I
   }
   return settled;
 }
-
-/** a − b where both are finite, else 0 (no bound). */
-const diff = (a: number, b: number): number => (a === Infinity || b === Infinity ? 0 : a - b);
-
-/**
- * Chooses `count` landmarks by farthest-point selection from node `start` and stores exact
- * distances from and to each. Costs 2 × count single-source searches.
- */
-export function buildLandmarks(graph: CsrGraph, reverse: CsrGraph, count: number, start = 0): Landmarks {
-  const n = graph.nodeCount;
-  const fwd = new ShortestPathSearch(graph);
-  const bwd = new ShortestPathSearch(reverse);
-  const nodes = new Int32Array(count);
-  const from = new Float64Array(count * n);
-  const to = new Float64Array(count * n);
-  const nearest = new Float64Array(n).fill(Infinity);
-  let next = start;
-  // The first landmark is the node farthest from `start`.
-  {
-    const d = fwd.singleSource(start).dist;
-    let far = -1;
-    for (let v = 0; v < n; v++) if (d[v]! < Infinity && d[v]! > far) (far = d[v]!), (next = v);
-  }
-  for (let l = 0; l < count; l++) {
-    nodes[l] = next;
-    const df = fwd.singleSource(next).dist;
-    for (let v = 0; v < n; v++) from[v * count + l] = df[v]!;
-    const db = bwd.singleSource(next).dist;
-    for (let v = 0; v < n; v++) to[v * count + l] = db[v]!;
-    let far = -1;
-    for (let v = 0; v < n; v++) {
-      const d = from[v * count + l]!;
-      if (d < nearest[v]!) nearest[v] = d;
-      if (nearest[v]! < Infinity && nearest[v]! > far) {
-        far = nearest[v]!;
-        next = v;
-      }
-    }
-  }
-  return { nodes, from, to };
-}
-const RAD = Math.PI / 180;
 
 /** One side of a search: distances, predecessors and a heap, reset in O(touched) by stamping. */
 class Side {
@@ -204,18 +152,11 @@ export class ShortestPathSearch {
   alt(source: number, target: number, landmarks: Landmarks, active = 8): PathResult {
     const k = landmarks.nodes.length;
     const { from, to } = landmarks;
-    // Pick the landmarks with the best bound at the source.
-    const score: { l: number; b: number }[] = [];
-    for (let l = 0; l < k; l++) {
-      const b = Math.max(diff(to[source * k + l]!, to[target * k + l]!), diff(from[target * k + l]!, from[source * k + l]!));
-      score.push({ l, b });
-    }
-    score.sort((a, b) => b.b - a.b || a.l - b.l);
-    const use = score.slice(0, Math.min(active, k)).map((x) => x.l);
+    const use = pickLandmarks(landmarks, source, target, active);
     const a = use.length;
-    const offs = new Int32Array(use);
-    const tTo = new Float64Array(use.map((l) => to[target * k + l]!));
-    const tFrom = new Float64Array(use.map((l) => from[target * k + l]!));
+    const offs = use;
+    const tTo = Float64Array.from(use, (l) => to[target * k + l]!);
+    const tFrom = Float64Array.from(use, (l) => from[target * k + l]!);
     const s = this.fwd;
     s.start(source);
     const hval = (this.hval ??= new Float64Array(this.graph.nodeCount));
@@ -265,12 +206,7 @@ export class ShortestPathSearch {
     if (!this.reverse) throw new Error("altBidirectional needs the reverse graph (pass reverseCsr(graph))");
     const k = landmarks.nodes.length;
     const { from, to } = landmarks;
-    const score: { l: number; b: number }[] = [];
-    for (let l = 0; l < k; l++) {
-      score.push({ l, b: Math.max(diff(to[source * k + l]!, to[target * k + l]!), diff(from[target * k + l]!, from[source * k + l]!)) });
-    }
-    score.sort((a, b) => b.b - a.b || a.l - b.l);
-    const use = Int32Array.from(score.slice(0, Math.min(active, k)).map((x) => x.l));
+    const use = pickLandmarks(landmarks, source, target, active);
     const a = use.length;
     const tTo = Float64Array.from(use, (l) => to[target * k + l]!);
     const tFrom = Float64Array.from(use, (l) => from[target * k + l]!);
@@ -303,8 +239,23 @@ export class ShortestPathSearch {
       pval[v] = p;
       return p;
     };
+    return this.meetInTheMiddle(source, target, pf);
+  }
+
+  /** Bidirectional Dijkstra: forward from source and backward from target on the reverse graph. */
+  bidirectional(source: number, target: number): PathResult {
+    if (!this.reverse) throw new Error("bidirectional needs the reverse graph (pass reverseCsr(graph))");
+    return this.meetInTheMiddle(source, target, null);
+  }
+
+  /**
+   * Forward from source and backward from target, each keyed by distance ± potential (none for
+   * plain Dijkstra); stops once the two smallest keys together reach the best path found.
+   */
+  private meetInTheMiddle(source: number, target: number, potential: ((v: number) => number) | null): PathResult {
+    const reverse = this.reverse!;
     const f = this.fwd;
-    const b = (this.bwd ??= new Side(n));
+    const b = (this.bwd ??= new Side(this.graph.nodeCount));
     f.start(source);
     b.start(target);
     let best = source === target ? 0 : Infinity;
@@ -322,7 +273,7 @@ export class ShortestPathSearch {
         const nd = du + weights[i]!;
         if (!side.known(v) || nd < side.dist[v]!) {
           side.reach(v, nd, u, i);
-          side.heap.push(v, nd + sign * pf(v));
+          side.heap.push(v, potential === null ? nd : nd + sign * potential(v));
         }
         if (other.known(v)) {
           const total = nd + other.dist[v]!;
@@ -334,52 +285,9 @@ export class ShortestPathSearch {
       }
     };
     while (f.heap.size > 0 && b.heap.size > 0) {
-      // Keys are distance ± pf; their sum bounds every path not yet seen from below by best.
       if (f.heap.peekKey() + b.heap.peekKey() >= best) break;
       if (f.heap.peekKey() <= b.heap.peekKey()) step(f, b, this.graph, 1);
-      else step(b, f, this.reverse, -1);
-    }
-    this.settledCount = settled;
-    return this.joinPaths(f, b, source, target, meet, best);
-  }
-
-  /** Bidirectional Dijkstra: forward from source and backward from target on the reverse graph. */
-  bidirectional(source: number, target: number): PathResult {
-    if (!this.reverse) throw new Error("bidirectional needs the reverse graph (pass reverseCsr(graph))");
-    const f = this.fwd;
-    const b = (this.bwd ??= new Side(this.graph.nodeCount));
-    f.start(source);
-    b.start(target);
-    let best = source === target ? 0 : Infinity;
-    let meet = source === target ? source : -1;
-    let settled = 0;
-    const step = (side: Side, other: Side, g: CsrGraph): void => {
-      const u = side.heap.pop();
-      side.settled[u] = side.gen;
-      settled++;
-      const du = side.dist[u]!;
-      const { offsets, targets, weights } = g;
-      for (let i = offsets[u]!, end = offsets[u + 1]!; i < end; i++) {
-        const v = targets[i]!;
-        const nd = du + weights[i]!;
-        if (side.settled[v] === side.gen) continue;
-        if (!side.known(v) || nd < side.dist[v]!) {
-          side.reach(v, nd, u, i);
-          side.heap.push(v, nd);
-        }
-        if (other.known(v)) {
-          const total = nd + other.dist[v]!;
-          if (total < best) {
-            best = total;
-            meet = v;
-          }
-        }
-      }
-    };
-    while (f.heap.size > 0 && b.heap.size > 0) {
-      if (f.heap.peekKey() + b.heap.peekKey() >= best) break;
-      if (f.heap.peekKey() <= b.heap.peekKey()) step(f, b, this.graph);
-      else step(b, f, this.reverse);
+      else step(b, f, reverse, -1);
     }
     this.settledCount = settled;
     return this.joinPaths(f, b, source, target, meet, best);

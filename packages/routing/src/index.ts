@@ -1,6 +1,7 @@
 export { csrFromArrays, csrFromGraphology, reverseCsr, type CsrGraph, type CsrInput, type FromGraphologyOptions, type GraphologyLike } from "./csr.js";
 export { IndexedHeap } from "./heap.js";
-export { buildLandmarks, ShortestPathSearch, type AStarBound, type Landmarks, type PathResult, type SearchMasks } from "./dijkstra.js";
+export { ShortestPathSearch, type AStarBound, type PathResult, type SearchMasks } from "./dijkstra.js";
+export { buildLandmarks, type Landmarks } from "./landmarks.js";
 export { kShortestPaths } from "./yen.js";
 export { parseDimacs } from "./dimacs.js";
 export { DataError } from "./errors.js";
