@@ -28,13 +28,19 @@ function shown(abs: string): string {
   return rel.startsWith("..") ? abs : rel;
 }
 
-/** A file whose top level has "targets" and no network is a target registry, not a scenario. */
-function isTargetRegistry(file: string): boolean {
+/**
+ * What a seeds file holds: a target registry (top-level "targets"), a set of observed figures
+ * (top-level "figures" array), or else a scenario.
+ */
+function fileKind(file: string): "targets" | "observed" | "scenario" {
   try {
-    const v = JSON.parse(readFileSync(file, "utf8")) as unknown;
-    return v !== null && typeof v === "object" && "targets" in v && !("hubs" in v) && !("extends" in v);
+    const v = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+    if (v === null || typeof v !== "object" || "hubs" in v || "extends" in v) return "scenario";
+    if ("targets" in v) return "targets";
+    if (Array.isArray(v["figures"])) return "observed";
+    return "scenario";
   } catch {
-    return false; // unreadable or not JSON: the scenario validator reports it with line and column
+    return "scenario"; // unreadable or not JSON: the scenario validator reports it with line and column
   }
 }
 
@@ -45,10 +51,11 @@ export function validate(files: string[], io: Io): number {
   }
   let bad = 0;
   for (const f of files) {
-    if (isTargetRegistry(userPath(f))) {
+    const kind = fileKind(userPath(f));
+    if (kind !== "scenario") {
       try {
-        const r = loadTargetRegistry(shown(userPath(f)));
-        io.out(`${f}: valid target registry (${r.targets.length} targets)`);
+        if (kind === "targets") io.out(`${f}: valid target registry (${loadTargetRegistry(shown(userPath(f))).targets.length} targets)`);
+        else io.out(`${f}: valid observed figures (${loadObserved(shown(userPath(f))).figures.length} figures)`);
       } catch (err) {
         if (!(err instanceof ScenarioError)) throw err;
         bad++;

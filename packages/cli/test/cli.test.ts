@@ -15,9 +15,10 @@ const expected = JSON.parse(readFileSync(`${root}${brokenDir}/expected.json`, "u
 
 describe("fourports validate", () => {
   it("accepts both seed scenarios and the target registry with exit 0", () => {
-    const r = run("validate", "seeds/zhengzhou-2024.json", "seeds/zhengzhou-2025.json", "seeds/targets-2025.json");
+    const r = run("validate", "seeds/zhengzhou-2024.json", "seeds/zhengzhou-2025.json", "seeds/targets-2025.json", "seeds/observed-2024.json");
     expect(r.code).toBe(0);
     expect(r.out).toContain("seeds/targets-2025.json: valid target registry");
+    expect(r.out).toContain("seeds/observed-2024.json: valid observed figures");
     expect(r.out).toContain("seeds/zhengzhou-2025.json: valid (62 hubs");
     expect(r.err).toBe("");
   });

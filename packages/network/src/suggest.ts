@@ -26,6 +26,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestD = limit + 1;
   for (const c of candidates) {
+    if (c === word) continue; // known elsewhere, but not here: suggesting itself helps no one
     const d = distance(word, c, limit);
     if (d < bestD || (d === bestD && best !== undefined && c < best)) {
       best = c;
