@@ -21,6 +21,8 @@ export interface Assignment {
   scenarioId: string;
   /** Tonnes on each connection of the timetable. */
   connectionT: Float64Array;
+  /** TEU on each connection (tonnes of flows that give teuPerYear, at their TEU per tonne). */
+  connectionTeu: Float64Array;
   /** Tonnes loaded plus unloaded at each hub on each day: [hub × horizonDays + day]. */
   hubDayT: Float64Array;
   /** Loaded and unloaded tonnes at the home city's hubs, by the hub's port group and the mode. */
@@ -103,6 +105,7 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
 
   const skip = new Uint8Array(C);
   const connectionT = new Float64Array(C);
+  const connectionTeu = new Float64Array(C);
   const hubDayT = new Float64Array(nHubs * days);
   const connKm = new Float64Array(C);
   for (let c = 0; c < C; c++) {
@@ -116,7 +119,8 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
     .map((d) => {
       let mask = 0;
       for (const m of d.modes) mask |= 1 << MODES.indexOf(m);
-      return { d, daily: dailyTonnes(scenario, d), mask, from: hubIndex.get(d.from)!, to: hubIndex.get(d.to)!, routable: true };
+      const teuPerT = d.teuPerYear !== undefined && d.tPerYear > 0 ? d.teuPerYear / d.tPerYear : 0;
+      return { d, daily: dailyTonnes(scenario, d), mask, teuPerT, from: hubIndex.get(d.from)!, to: hubIndex.get(d.to)!, routable: true };
     })
     .sort((a, b) => b.d.valueOfTimeCnyPerTHour - a.d.valueOfTimeCnyPerTHour || (a.d.id < b.d.id ? -1 : 1));
   const outcome = new Map(flows.map((f) => [f.d.id, { demandId: f.d.id, demandT: 0, servedT: 0, unservedT: { "no route": 0, capacity: 0, "too late": 0 } }]));
@@ -185,6 +189,7 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
             const c = tripConns[i]!;
             if (t.depMin[c]! < t.depMin[b]! || t.depMin[c]! > t.depMin[a]!) continue;
             connectionT[c]! += amount;
+            connectionTeu[c]! += amount * f.teuPerT;
             tonneKm += amount * connKm[c]!;
             costCny += amount * net.connCostCny[c]!;
             co2Kg += amount * net.connCo2Kg[c]!;
@@ -239,6 +244,7 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
   return {
     scenarioId: scenario.id,
     connectionT,
+    connectionTeu,
     hubDayT,
     ports: [...ports.values()].sort((a, b) => (a.portGroup + a.mode < b.portGroup + b.mode ? -1 : 1)),
     demand,

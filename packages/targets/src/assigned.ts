@@ -19,10 +19,10 @@ export function assignedValue(metric: string, hubs: string[] | undefined, year: 
     return s;
   };
   const named = (): Set<number> => new Set(scenario.hubs.flatMap((h, i) => (hubs?.includes(h.id) ? [i] : [])));
-  const tonnes = (at: Set<number>, keep: (s: Service) => boolean): number => {
+  const tonnes = (at: Set<number>, keep: (s: Service) => boolean, per: Float64Array = a.connectionT): number => {
     let sum = 0;
     for (let c = 0; c < t.length; c++) {
-      const load = a.connectionT[c]!;
+      const load = per[c]!;
       if (load === 0 || !keep(scenario.services[t.service[c]!]!)) continue;
       if (at.has(t.depHub[c]!)) sum += load;
       if (at.has(t.arrHub[c]!)) sum += load;
@@ -61,6 +61,14 @@ export function assignedValue(metric: string, hubs: string[] | undefined, year: 
       return trips(kind(["hsr-station"]), (s) => s.mode === "hsr").lines.size;
     case "river-port-t":
       return tonnes(named(), (s) => s.mode === "river");
+    case "river-port-teu":
+      return tonnes(named(), (s) => s.mode === "river", a.connectionTeu);
+    case "rail-sea-teu": {
+      // Domestic rail between the home rail terminals and a seaport.
+      const seaport = new Set(scenario.hubs.flatMap((h, i) => (h.kind === "seaport" ? [i] : [])));
+      const seaIds = new Set([...seaport].map((i) => scenario.hubs[i]!.id));
+      return tonnes(kind(["rail-terminal"]), (s) => s.mode === "rail" && !s.international && (seaIds.has(s.from) || seaIds.has(s.to)), a.connectionTeu);
+    }
     default:
       return null;
   }
