@@ -28,26 +28,34 @@ if (!hasNetworkx) log("networkx peer skipped: python3-networkx is not installed 
 const NX_LIMIT_MS = 60_000;
 let nxTooSlow = false;
 
-// The full-year Zhengzhou 2025 assignment: wall time from the scenario file to the assignment.
-log("Zhengzhou 2025 full-year assignment…");
-const rssBefore = process.memoryUsage().rss;
-let peakRss = rssBefore;
-const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
-const tA = performance.now();
-const sc25 = loadScenarioFile(fileURLToPath(new URL("../../seeds/zhengzhou-2025.json", import.meta.url)));
-const net25 = prepareRouting(sc25, expandTimetable(sc25));
-const assignment = assignDemand(sc25, net25, { onProgress: () => (peakRss = Math.max(peakRss, process.memoryUsage().rss)) });
-const assignMs = performance.now() - tA;
-clearInterval(sample);
-peakRss = Math.max(peakRss, process.memoryUsage().rss);
-log(`  ${(assignMs / 1000).toFixed(2)} s, ${assignment.bookings.toLocaleString()} bookings, peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
+// The full-year Zhengzhou 2025 assignment, in both of the baseline's views: wall time from the
+// scenario file to the assignment, and the process's peak memory.
+const assignRows: string[] = [];
+for (const choice of ["cost", "logit"] as const) {
+  log(`Zhengzhou 2025 full-year assignment (${choice})…`);
+  let peakRss = process.memoryUsage().rss;
+  const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+  const tA = performance.now();
+  const sc25 = loadScenarioFile(fileURLToPath(new URL("../../seeds/zhengzhou-2025.json", import.meta.url)));
+  const net25 = prepareRouting(sc25, expandTimetable(sc25));
+  const assignment = assignDemand(sc25, net25, { choice, onProgress: () => (peakRss = Math.max(peakRss, process.memoryUsage().rss)) });
+  const assignMs = performance.now() - tA;
+  clearInterval(sample);
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  log(`  ${(assignMs / 1000).toFixed(2)} s, ${assignment.bookings.toLocaleString()} bookings, peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
+  const view = choice === "cost" ? "least cost" : "shipper logit";
+  assignRows.push(`| Zhengzhou 2025 full-year assignment, ${view} (load, expand, route, assign ${assignment.bookings.toLocaleString("en-US")} bookings) | ${(assignMs / 1000).toFixed(2)} s | < 10 s: ${assignMs < 10_000 ? "met" : "NOT met"} | ${(peakRss / 2 ** 20).toFixed(0)} MiB |`);
+}
 
 log("Optimality gap of the priority assignment on seeded small instances…");
-const gap = optimalityGaps(30, "fourports-gap");
-const sortedGaps = [...gap.gaps].sort((x, y) => x - y);
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-const gapLine = `| priority assignment vs relaxed time-expanded lower bound, ${gap.gaps.length} small instances fully served | median ${pct(sortedGaps[Math.floor(sortedGaps.length / 2)] ?? NaN)}, max ${pct(sortedGaps[sortedGaps.length - 1] ?? NaN)}, mean ${pct(gap.gaps.reduce((x, y) => x + y, 0) / Math.max(1, gap.gaps.length))} |`;
-log(`  ${gapLine}`);
+const gapLines = (["cost", "earliest"] as const).map((choice) => {
+  const gap = optimalityGaps(30, "fourports-gap", choice);
+  const sorted = [...gap.gaps].sort((x, y) => x - y);
+  const line = `| ${choice === "cost" ? "least generalised cost (baseline's system view)" : "earliest arrival"}, ${gap.gaps.length} small instances fully served | median ${pct(sorted[Math.floor(sorted.length / 2)] ?? NaN)}, max ${pct(sorted[sorted.length - 1] ?? NaN)}, mean ${pct(gap.gaps.reduce((x, y) => x + y, 0) / Math.max(1, gap.gaps.length))} |`;
+  log(`  ${line}`);
+  return line;
+});
 
 interface Row {
   nodes: number;
@@ -123,13 +131,13 @@ const section = [
   "",
   ...table,
   "",
-  "| optimality gap (generalised cost: tariffs + trucking + value of time × transit hours) | gap above the bound |",
+  "| priority assignment vs the relaxed time-expanded lower bound on generalised cost (tariffs + trucking + value of time × transit hours) | gap above the bound |",
   "|---|---|",
-  gapLine,
+  ...gapLines,
   "",
   "| job | wall time | goal | peak memory (process RSS) |",
   "|---|---:|---|---:|",
-  `| Zhengzhou 2025 full-year assignment (load, expand, route, assign ${assignment.bookings.toLocaleString("en-US")} bookings) | ${(assignMs / 1000).toFixed(2)} s | < 10 s: ${assignMs < 10_000 ? "met" : "NOT met"} | ${(peakRss / 2 ** 20).toFixed(0)} MiB |`,
+  ...assignRows,
   "<!-- flow:end -->",
 ].join("\n");
 const file = fileURLToPath(new URL("../RESULTS.md", import.meta.url));

@@ -10,7 +10,7 @@ const P = { source: "t", label: "ASSUMPTION" } as const;
  * shortcut, 2–4 flows over a week) on which the priority assignment serves all demand; for each,
  * its generalised cost against the relaxed time-expanded lower bound.
  */
-export function optimalityGaps(count: number, seed: string): { instances: number; gaps: number[] } {
+export function optimalityGaps(count: number, seed: string, choice: "earliest" | "cost" | "logit"): { instances: number; gaps: number[] } {
   const rng = seedrandom(seed);
   const int = (lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
   const gaps: number[] = [];
@@ -40,7 +40,7 @@ export function optimalityGaps(count: number, seed: string): { instances: number
     };
     const sc = loadScenarioValue(file);
     const net = prepareRouting(sc, expandTimetable(sc));
-    const a = assignDemand(sc, net, { recordBookings: true, maxTransitDays: 60 });
+    const a = assignDemand(sc, net, { recordBookings: true, maxTransitDays: 60, choice });
     if (a.unservedT.capacity + a.unservedT["no route"] + a.unservedT["too late"] > 1e-9) continue;
     const lb = relaxedLowerBound(sc, net);
     if (lb === null || lb <= 0) continue;

@@ -76,15 +76,16 @@ export function validate(files: string[], io: Io): number {
 }
 
 /** Assigns a year's demand, showing progress on stderr (it takes a second or two). */
-function assignYear(y: Year, io: Io): Assignment {
+function assignYear(y: Year, io: Io, choice: "cost" | "logit"): Assignment {
   const t0 = performance.now();
   const a = assignDemand(y.scenario, prepareRouting(y.scenario, y.timetable), {
+    choice,
     onProgress: (day, days) => {
-      if (day % 30 === 0 || day === days) io.progress(`assigning ${y.scenario.id}: day ${day}/${days}`);
+      if (day % 30 === 0 || day === days) io.progress(`assigning ${y.scenario.id} (${choice}): day ${day}/${days}`);
     },
   });
   io.progress("");
-  io.err(`assigned ${y.scenario.id} in ${((performance.now() - t0) / 1000).toFixed(1)} s (${a.bookings.toLocaleString("en-US")} bookings)`);
+  io.err(`assigned ${y.scenario.id} (${choice}) in ${((performance.now() - t0) / 1000).toFixed(1)} s (${a.bookings.toLocaleString("en-US")} bookings)`);
   return a;
 }
 
@@ -159,9 +160,10 @@ export function baseline(args: string[], io: Io): number {
   const registry = loadTargetRegistry(shown(targetsFile));
   const results = capacityCeilings(registry.targets, year, previous);
 
-  const assigned = assignYear(year, io);
+  const assigned = assignYear(year, io, "cost");
+  const shipper = assignYear(year, io, "logit");
   const targetOf = new Map(registry.targets.map((t) => [t.id, t]));
-  const assignedOf = (r: CeilingResult): number | null => assignedValue(targetOf.get(r.targetId)!.metric, targetOf.get(r.targetId)!.hubs, year, assigned);
+  const assignedOf = (r: CeilingResult, a: Assignment): number | null => assignedValue(targetOf.get(r.targetId)!.metric, targetOf.get(r.targetId)!.hubs, year, a);
 
   const sc: Scenario = year.scenario;
   io.out(`fourports baseline — ${sc.name}`);
@@ -169,32 +171,47 @@ export function baseline(args: string[], io: Io): number {
   if (previous) io.out(`compared with ${shown(previous.file)} for growth targets`);
   io.out(`targets ${shown(targetsFile)}`);
   io.out("");
-  io.out("assigned: the year's demand placed on the timetable by priority on residual capacities (every departure and hub limit respected).");
+  io.out("assigned: the year's demand placed on the timetable by priority on residual capacities, every departure and hub limit respected;");
+  io.out("  least cost: each batch takes its least generalised-cost journey (tariffs + trucking + value of time × hours);");
+  io.out("  shipper logit: each batch splits over its 3 cheapest journeys by a multinomial logit (Nodus-style shipper choice).");
   io.out("ceiling: the most the timetable and hubs could carry in the year at 100% load.");
   io.out("");
   io.out(
     table(
-      ["target", "goal", "assigned", "ceiling", "status", "limited by", "rests on"],
+      ["target", "goal", "least cost", "shipper logit", "ceiling", "status", "limited by", "rests on"],
       results.map((r) => {
-        const v = assignedOf(r);
-        return [r.targetId, targetText(r), v === null ? "-" : show(v, r.unit), show(r.ceiling, r.unit), STATUS[r.status], r.limitedBy, r.basis.join(", ") || "-"];
+        const v = assignedOf(r, assigned);
+        const w = assignedOf(r, shipper);
+        return [r.targetId, targetText(r), v === null ? "-" : show(v, r.unit), w === null ? "-" : show(w, r.unit), show(r.ceiling, r.unit), STATUS[r.status], r.limitedBy, r.basis.join(", ") || "-"];
       }),
     ),
   );
   io.out("");
-  io.out(
-    `demand ${fmtNumber(assigned.servedT + assigned.unservedT["no route"] + assigned.unservedT.capacity + assigned.unservedT["too late"])} t: served ${fmtNumber(assigned.servedT)} t; unserved ${fmtNumber(assigned.unservedT.capacity)} t for capacity, ${fmtNumber(assigned.unservedT["too late"])} t too late, ${fmtNumber(assigned.unservedT["no route"])} t with no route`,
-  );
-  io.out(`${fmtNumber(assigned.tonneKm / 1e6)} million t-km, ${fmtNumber(assigned.costCny / 1e6)} million CNY, ${fmtNumber(assigned.co2Kg / 1e6)} kt CO2e (emission factors: @fourports/routing DEFAULT_EMISSION_FACTORS)`);
+  for (const [label, a] of [["least cost", assigned], ["shipper logit", shipper]] as const) {
+    const total = a.servedT + a.unservedT["no route"] + a.unservedT.capacity + a.unservedT["too late"];
+    io.out(
+      `${label}: demand ${fmtNumber(total)} t; served ${fmtNumber(a.servedT)} t; unserved ${fmtNumber(a.unservedT.capacity)} t for capacity, ${fmtNumber(a.unservedT["too late"])} t too late, ${fmtNumber(a.unservedT["no route"])} t with no route; ${fmtNumber(a.tonneKm / 1e6)} million t-km, ${fmtNumber(a.costCny / 1e6)} million CNY, ${fmtNumber(a.co2Kg / 1e6)} kt CO2e`,
+    );
+  }
+  io.out("(emission factors: @fourports/routing DEFAULT_EMISSION_FACTORS, cited there)");
   io.out("");
-  io.out(table(["port group", "mode", "loaded t", "unloaded t"], assigned.ports.map((p) => [p.portGroup, p.mode, p.loadedT, p.unloadedT])));
+  const shipperPort = new Map(shipper.ports.map((p) => [`${p.portGroup}/${p.mode}`, p]));
+  io.out(
+    table(
+      ["port group", "mode", "least cost loaded t", "unloaded t", "shipper logit loaded t", "unloaded t"],
+      assigned.ports.map((p) => {
+        const q = shipperPort.get(`${p.portGroup}/${p.mode}`);
+        return [p.portGroup, p.mode, p.loadedT, p.unloadedT, q?.loadedT ?? 0, q?.unloadedT ?? 0];
+      }),
+    ),
+  );
 
   const observedFile = opt("--observed") ? userPath(opt("--observed")!) : join(seedsDir(), "observed-2024.json");
   if (previous && previous.scenario.id === "zhengzhou-2024") {
     const observed = loadObserved(shown(observedFile));
-    const prevAssigned = assignYear(previous, io);
+    const prevAssigned = assignYear(previous, io, "cost");
     io.out("");
-    io.out(`Calibration: ${previous.scenario.id} assigned beside the observed 2024 figures (${shown(observedFile)})`);
+    io.out(`Calibration: ${previous.scenario.id} assigned (least cost) beside the observed 2024 figures (${shown(observedFile)})`);
     io.out(
       table(
         ["figure", "observed", "label", "assigned", "error"],

@@ -1,5 +1,5 @@
 import { clockMinutes, dateOfDayNumber, dayNumber, MIN_PER_DAY, MODES, type DemandFlow, type Mode, type PortGroup, type Scenario } from "@fourports/network";
-import { ConnectionScan, UNREACHED, type JourneyLeg, type RoutingNetwork } from "@fourports/routing";
+import { ConnectionScan, UNREACHED, type Journey, type JourneyLeg, type RoutingNetwork } from "@fourports/routing";
 
 export type UnservedReason = "no route" | "capacity" | "too late";
 
@@ -44,6 +44,18 @@ export interface AssignOptions {
   releaseTime?: string;
   /** A batch must arrive within this many days of its release (default 30); later is "too late". */
   maxTransitDays?: number;
+  /**
+   * How a batch picks its journey among those with room: "earliest" arrival (default);
+   * "cost", the least generalised cost (tariffs + trucking + value of time × hours) among the
+   * earliest journey and the earliest by each allowed main mode — the system's view; or
+   * "logit", the shipper's view: the batch splits over the k cheapest of those by a multinomial
+   * logit, share ∝ exp(−logitScale × (g / g_min − 1)).
+   */
+  choice?: "earliest" | "cost" | "logit";
+  /** Routes in the logit choice set (default 3). */
+  k?: number;
+  /** Logit sensitivity to relative generalised cost (default 10, ASSUMPTION: a route 10% dearer gets e^-1 of the weight). */
+  logitScale?: number;
   /** Keep every booking (demand id, tonnes, journey legs) in the result, for audits and maps. */
   recordBookings?: boolean;
   onProgress?: (day: number, days: number) => void;
@@ -135,6 +147,112 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
   const closeHubDay = (hd: number): void => {
     for (let i = hdStart[hd]!; i < hdStart[hd + 1]!; i++) skip[hdConns[i]!] = 1;
   };
+  /** Tonnes a journey can still take: its trips' room and its hub-days' room (a hub-day used twice gives each use half). */
+  const room = (j: Journey): number => {
+    let amount = Infinity;
+    const uses = new Map<number, number>();
+    for (const leg of j.legs) {
+      if (leg.kind !== "service") continue;
+      const [b, a] = leg.connections;
+      amount = Math.min(amount, tripResidual[t.trip[b]!]!);
+      for (const hd of [t.depHub[b]! * days + dayOf(t.depMin[b]!), t.arrHub[a]! * days + dayOf(t.arrMin[a]!)]) uses.set(hd, (uses.get(hd) ?? 0) + 1);
+    }
+    for (const [hd, k] of uses) amount = Math.min(amount, hubDayResidual[hd]! / k);
+    return amount;
+  };
+  /** Tariffs and trucking of a journey, CNY per tonne. */
+  const journeyCny = (j: Journey): number => {
+    let cny = 0;
+    for (const leg of j.legs) {
+      if (leg.kind === "transfer") cny += net.linkCostCny[linkSlot(net, hubIndex.get(leg.fromHub)!, hubIndex.get(leg.toHub)!)]!;
+      else for (const c of legConnections(leg.connections[0], leg.connections[1])) cny += net.connCostCny[c]!;
+    }
+    return cny;
+  };
+  const legConnections = (b: number, a: number): number[] => {
+    const trip = t.trip[b]!;
+    const out: number[] = [];
+    for (let i = tripStart[trip]!; i < tripStart[trip + 1]!; i++) {
+      const c = tripConns[i]!;
+      if (t.depMin[c]! >= t.depMin[b]! && t.depMin[c]! <= t.depMin[a]!) out.push(c);
+    }
+    return out;
+  };
+  /**
+   * Journeys with room that arrive within the transit limit: the earliest overall and, for the
+   * choice views, the earliest by each allowed main mode (with road for the first and last mile).
+   */
+  const candidates = (f: (typeof flows)[number], ready: number): Journey[] => {
+    const masks = [f.mask];
+    if (choice !== "earliest") {
+      const road = f.mask & (1 << MODES.indexOf("road"));
+      for (let m = 0; m < MODES.length; m++) if (f.mask & (1 << m)) masks.push((1 << m) | road);
+    }
+    const out: Journey[] = [];
+    const seen = new Set<string>();
+    for (const mask of new Set(masks)) {
+      scan.run(f.from, ready, { target: f.to, modeMask: mask, skip, windowMin: maxTransit + 1 });
+      const j = scan.journey(f.to);
+      if (!j || j.arriveMin - ready > maxTransit) continue;
+      const key = j.legs.map((l) => (l.kind === "service" ? `${l.trip}:${l.connections[0]}-${l.connections[1]}` : `${l.fromHub}>${l.toHub}@${l.departMin}`)).join("|");
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(j);
+    }
+    return out;
+  };
+  /** Generalised cost per tonne: tariffs and trucking plus value of time × hours from release. */
+  const choose = (found: Journey[], vot: number, ready: number): { j: Journey; share: number }[] => {
+    if (choice === "earliest") return [{ j: found[0]!, share: 1 }];
+    const priced = found
+      .map((j) => ({ j, g: journeyCny(j) + (vot * (j.arriveMin - ready)) / 60 }))
+      .sort((x, y) => x.g - y.g || x.j.arriveMin - y.j.arriveMin);
+    if (choice === "cost") return [{ j: priced[0]!.j, share: 1 }];
+    const best = priced.slice(0, k);
+    const gMin = Math.max(best[0]!.g, 1e-9);
+    const w = best.map((x) => Math.exp(-logitScale * (x.g / gMin - 1)));
+    const sum = w.reduce((a, b) => a + b, 0);
+    return best.map((x, i) => ({ j: x.j, share: w[i]! / sum }));
+  };
+  const book = (j: Journey, amount: number, teuPerT: number): void => {
+    for (const leg of j.legs) {
+      if (leg.kind === "transfer") {
+        const slot = linkSlot(net, hubIndex.get(leg.fromHub)!, hubIndex.get(leg.toHub)!);
+        costCny += amount * net.linkCostCny[slot]!;
+        tonneKm += amount * net.linkKm[slot]!;
+        co2Kg += amount * net.linkCo2Kg[slot]!;
+        continue;
+      }
+      const [b, a] = leg.connections;
+      const trip = t.trip[b]!;
+      for (const c of legConnections(b, a)) {
+        connectionT[c]! += amount;
+        connectionTeu[c]! += amount * teuPerT;
+        tonneKm += amount * connKm[c]!;
+        costCny += amount * net.connCostCny[c]!;
+        co2Kg += amount * net.connCo2Kg[c]!;
+      }
+      loadedT[t.depHub[b]! * MODES.length + net.connMode[b]!]! += amount;
+      unloadedT[t.arrHub[a]! * MODES.length + net.connMode[a]!]! += amount;
+      tripResidual[trip]! -= amount;
+      if (tripResidual[trip]! <= 1e-9) {
+        tripResidual[trip] = 0;
+        for (let i = tripStart[trip]!; i < tripStart[trip + 1]!; i++) skip[tripConns[i]!] = 1;
+      }
+      for (const hd of [t.depHub[b]! * days + dayOf(t.depMin[b]!), t.arrHub[a]! * days + dayOf(t.arrMin[a]!)]) {
+        hubDayT[hd]! += amount;
+        hubDayResidual[hd]! -= amount;
+        if (hubDayResidual[hd]! <= 1e-9) {
+          hubDayResidual[hd] = 0;
+          closeHubDay(hd);
+        }
+      }
+    }
+  };
+  const choice = options.choice ?? "earliest";
+  const k = options.k ?? 3;
+  const logitScale = options.logitScale ?? 10;
+
   let tonneKm = 0;
   let costCny = 0;
   let co2Kg = 0;
@@ -152,68 +270,26 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
         continue;
       }
       while (left > 1e-9) {
-        scan.run(f.from, ready, { target: f.to, modeMask: f.mask, skip, windowMin: maxTransit + 1 });
-        const j = scan.journey(f.to);
-        if (!j) {
+        const found = candidates(f, ready);
+        if (found.length === 0) {
           // Without the capacity mask it would have gone: the departures or hubs were full.
           scan.run(f.from, ready, { target: f.to, modeMask: f.mask, windowMin: maxTransit + 1 });
-          o.unservedT[scan.arrival[f.to] === UNREACHED ? "too late" : "capacity"] += left;
+          const a = scan.arrival[f.to]!;
+          o.unservedT[a === UNREACHED || a - ready > maxTransit ? "too late" : "capacity"] += left;
           break;
         }
-        if (j.arriveMin - ready > maxTransit) {
-          o.unservedT["too late"] += left;
-          break;
+        // Shares of this round: all on the best journey, or split by the logit.
+        const shares = choose(found, f.d.valueOfTimeCnyPerTHour, ready);
+        const round = left;
+        for (const { j, share } of shares) {
+          const amount = Math.min(round * share, left, room(j));
+          if (!(amount > 1e-12)) continue;
+          book(j, amount, f.teuPerT);
+          o.servedT += amount;
+          left -= amount;
+          bookings++;
+          bookingList?.push({ demandId: f.d.id, tonnes: amount, releaseMin: ready, legs: j.legs });
         }
-        let amount = left;
-        // A hub-day the journey handles twice (unloaded, then loaded again) gives each half its room.
-        const uses = new Map<number, number>();
-        for (const leg of j.legs) {
-          if (leg.kind !== "service") continue;
-          const [b, a] = leg.connections;
-          amount = Math.min(amount, tripResidual[t.trip[b]!]!);
-          for (const hd of [t.depHub[b]! * days + dayOf(t.depMin[b]!), t.arrHub[a]! * days + dayOf(t.arrMin[a]!)]) uses.set(hd, (uses.get(hd) ?? 0) + 1);
-        }
-        for (const [hd, k] of uses) amount = Math.min(amount, hubDayResidual[hd]! / k);
-        if (!(amount > 0)) throw new Error("assignDemand: a journey with no room was offered (skip mask out of date)");
-        for (const leg of j.legs) {
-          if (leg.kind === "transfer") {
-            const k = linkSlot(net, hubIndex.get(leg.fromHub)!, hubIndex.get(leg.toHub)!);
-            costCny += amount * net.linkCostCny[k]!;
-            tonneKm += amount * net.linkKm[k]!;
-            co2Kg += amount * net.linkCo2Kg[k]!;
-            continue;
-          }
-          const [b, a] = leg.connections;
-          const trip = t.trip[b]!;
-          for (let i = tripStart[trip]!; i < tripStart[trip + 1]!; i++) {
-            const c = tripConns[i]!;
-            if (t.depMin[c]! < t.depMin[b]! || t.depMin[c]! > t.depMin[a]!) continue;
-            connectionT[c]! += amount;
-            connectionTeu[c]! += amount * f.teuPerT;
-            tonneKm += amount * connKm[c]!;
-            costCny += amount * net.connCostCny[c]!;
-            co2Kg += amount * net.connCo2Kg[c]!;
-          }
-          loadedT[t.depHub[b]! * MODES.length + net.connMode[b]!]! += amount;
-          unloadedT[t.arrHub[a]! * MODES.length + net.connMode[a]!]! += amount;
-          tripResidual[trip]! -= amount;
-          if (tripResidual[trip]! <= 1e-9) {
-            tripResidual[trip] = 0;
-            for (let i = tripStart[trip]!; i < tripStart[trip + 1]!; i++) skip[tripConns[i]!] = 1;
-          }
-          for (const hd of [t.depHub[b]! * days + dayOf(t.depMin[b]!), t.arrHub[a]! * days + dayOf(t.arrMin[a]!)]) {
-            hubDayT[hd]! += amount;
-            hubDayResidual[hd]! -= amount;
-            if (hubDayResidual[hd]! <= 1e-9) {
-              hubDayResidual[hd] = 0;
-              closeHubDay(hd);
-            }
-          }
-        }
-        o.servedT += amount;
-        left -= amount;
-        bookings++;
-        bookingList?.push({ demandId: f.d.id, tonnes: amount, releaseMin: ready, legs: j.legs });
       }
     }
     options.onProgress?.(day + 1, days);

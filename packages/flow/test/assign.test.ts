@@ -44,10 +44,10 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
 describe("assignDemand", () => {
   it("never exceeds a departure's or a hub's capacity, conserves flow and accounts for all demand", () => {
     fc.assert(
-      fc.property(scenarioArb, (sc) => {
+      fc.property(scenarioArb, fc.constantFrom("earliest", "cost", "logit") as fc.Arbitrary<"earliest" | "cost" | "logit">, (sc, choice) => {
         const tt = expandTimetable(sc);
         const net = prepareRouting(sc, tt);
-        const a = assignDemand(sc, net, { recordBookings: true, maxTransitDays: 10 });
+        const a = assignDemand(sc, net, { recordBookings: true, maxTransitDays: 10, choice });
         // Departure capacity: every connection's load within its trip's capacity.
         for (let c = 0; c < tt.length; c++) expect(a.connectionT[c]!).toBeLessThanOrEqual(tt.capacityT[c]! + EPS);
         // Hub handling per day.
@@ -80,7 +80,7 @@ describe("assignDemand", () => {
   it("is deterministic: the same scenario gives the same assignment", () => {
     fc.assert(
       fc.property(scenarioArb, (sc) => {
-        const run = () => assignDemand(sc, prepareRouting(sc, expandTimetable(sc)));
+        const run = () => assignDemand(sc, prepareRouting(sc, expandTimetable(sc)), { choice: "logit" });
         expect(run()).toEqual(run());
       }),
       { numRuns: 50 },
@@ -123,9 +123,9 @@ describe("relaxedLowerBound", () => {
   it("never exceeds the generalised cost of an assignment that serves all demand", () => {
     let compared = 0;
     fc.assert(
-      fc.property(servableArb, (sc) => {
+      fc.property(servableArb, fc.constantFrom("earliest", "cost", "logit") as fc.Arbitrary<"earliest" | "cost" | "logit">, (sc, choice) => {
         const net = prepareRouting(sc, expandTimetable(sc));
-        const a = assignDemand(sc, net, { recordBookings: true, maxTransitDays: 60 });
+        const a = assignDemand(sc, net, { recordBookings: true, maxTransitDays: 60, choice });
         fc.pre(a.unservedT.capacity + a.unservedT["no route"] + a.unservedT["too late"] < 1e-9);
         const lb = relaxedLowerBound(sc, net);
         expect(lb).not.toBeNull();
@@ -156,5 +156,30 @@ describe("assigned throughput on the seeds", () => {
       compared++;
     }
     expect(compared).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe("choice views", () => {
+  it("least cost never costs more than earliest arrival on a batch that has both routes free", () => {
+    // One flow, two routes with room to spare: fast and dear, slow and cheap.
+    const file: ScenarioFile = {
+      id: "two", name: "two", epoch: "2025-03-03", horizonDays: 1, homeCity: "A", sources: { t: { title: "t" } },
+      hubs: ["A", "B"].map((id, i) => ({ id, name: id, kind: "city" as const, portGroup: null, city: id, country: "CN", lon: i, lat: 0, transferMin: { default: 0 }, ...P })),
+      services: [
+        { id: "FAST", line: "F", mode: "air", from: "A", to: "B", distanceKm: 100, durationMin: 60, capacityT: 100, tariffCnyPerT: 1000, international: false, schedule: { type: "departures", at: ["2025-03-03T09:00"] }, ...P },
+        { id: "SLOW", line: "S", mode: "road", from: "A", to: "B", distanceKm: 100, durationMin: 240, capacityT: 100, tariffCnyPerT: 100, international: false, schedule: { type: "departures", at: ["2025-03-03T09:00"] }, ...P },
+      ],
+      transfers: [],
+      demand: [{ id: "D", from: "A", to: "B", commodity: "general", tPerYear: 10, valueOfTimeCnyPerTHour: 20, modes: ["air", "road"], ...P }],
+    };
+    const sc = loadScenarioValue(file);
+    const net = prepareRouting(sc, expandTimetable(sc));
+    const serviceOf = (a: ReturnType<typeof assignDemand>) => a.bookingList!.map((b) => [b.legs[0]!.kind === "service" ? b.legs[0]!.serviceId : "", Math.round(b.tonnes * 1000) / 1000]);
+    expect(serviceOf(assignDemand(sc, net, { choice: "earliest", recordBookings: true }))).toEqual([["FAST", 10]]);
+    expect(serviceOf(assignDemand(sc, net, { choice: "cost", recordBookings: true }))).toEqual([["SLOW", 10]]);
+    // g(SLOW) = 100 + 20 × 5 h = 200, g(FAST) = 1000 + 20 × 2 h = 1040; FAST weighs e^{-0.5 × (1040/200 − 1)}.
+    const logit = assignDemand(sc, net, { choice: "logit", logitScale: 0.5, recordBookings: true });
+    const wFast = Math.exp(-0.5 * (1040 / 200 - 1));
+    expect(serviceOf(logit)).toEqual([["SLOW", Math.round((10 / (1 + wFast)) * 1000) / 1000], ["FAST", Math.round(((10 * wFast) / (1 + wFast)) * 1000) / 1000]]);
   });
 });
