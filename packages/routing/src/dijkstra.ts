@@ -132,7 +132,7 @@ export class ShortestPathSearch {
   pointToPoint(source: number, target: number, masks: SearchMasks = {}): PathResult {
     this.fwd.start(source);
     if (masks.bannedNodes?.[source]) return { distance: Infinity, nodes: [], edges: [] };
-    this.run(this.fwd, this.graph, target, masks, undefined);
+    this.run(this.fwd, this.graph, target, masks, null);
     return this.extract(this.fwd, source, target);
   }
 
@@ -140,8 +140,19 @@ export class ShortestPathSearch {
   aStar(source: number, target: number, bound: AStarBound): PathResult {
     const { x, y } = this.graph;
     if (!x || !y) throw new Error("aStar needs node coordinates (x, y) on the graph");
+    const tx = x[target]!;
+    const ty = y[target]!;
+    const scale = bound.scale ?? 1;
+    const cosTy = Math.cos(ty * RAD);
+    const potential =
+      bound.metric === "haversine"
+        ? (v: number): number => {
+            const a = Math.sin(((ty - y[v]!) * RAD) / 2) ** 2 + Math.cos(y[v]! * RAD) * cosTy * Math.sin(((tx - x[v]!) * RAD) / 2) ** 2;
+            return scale * 2 * R_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+          }
+        : (v: number): number => scale * Math.sqrt((tx - x[v]!) * (tx - x[v]!) + (ty - y[v]!) * (ty - y[v]!));
     this.fwd.start(source);
-    this.run(this.fwd, this.graph, target, undefined, bound);
+    this.run(this.fwd, this.graph, target, undefined, potential);
     return this.extract(this.fwd, source, target);
   }
 
@@ -157,44 +168,28 @@ export class ShortestPathSearch {
     const offs = use;
     const tTo = Float64Array.from(use, (l) => to[target * k + l]!);
     const tFrom = Float64Array.from(use, (l) => from[target * k + l]!);
-    const s = this.fwd;
-    s.start(source);
     const hval = (this.hval ??= new Float64Array(this.graph.nodeCount));
-    const { offsets, targets, weights } = this.graph;
-    const heap = s.heap;
-    let settled = 0;
-    while (heap.size > 0) {
-      const u = heap.pop();
-      s.settled[u] = s.gen;
-      settled++;
-      if (u === target) break;
-      const du = s.dist[u]!;
-      for (let i = offsets[u]!, end = offsets[u + 1]!; i < end; i++) {
-        const v = targets[i]!;
-        const nd = du + weights[i]!;
-        if (s.stamp[v] === s.gen && nd >= s.dist[v]!) continue;
-        // A node's bound is computed once per query, on first touch.
-        const known = s.stamp[v] === s.gen;
-        s.reach(v, nd, u, i);
-        let h: number;
-        if (known) h = hval[v]!;
-        else {
-          h = 0;
-          const base = v * k;
-          for (let j = 0; j < a; j++) {
-            const o = base + offs[j]!;
-            const b1 = to[o]! - tTo[j]!;
-            const b2 = tFrom[j]! - from[o]!;
-            if (b1 > h && b1 !== Infinity) h = b1;
-            if (b2 > h && b2 !== Infinity) h = b2;
-          }
-          hval[v] = h;
-        }
-        heap.push(v, nd + h);
+    const hstamp = (this.hstamp ??= new Uint32Array(this.graph.nodeCount));
+    const hgen = ++this.hgen;
+    // A node's bound is computed once per query, on first touch.
+    const potential = (v: number): number => {
+      if (hstamp[v] === hgen) return hval[v]!;
+      let h = 0;
+      const base = v * k;
+      for (let j = 0; j < a; j++) {
+        const o = base + offs[j]!;
+        const b1 = to[o]! - tTo[j]!;
+        const b2 = tFrom[j]! - from[o]!;
+        if (b1 > h && b1 !== Infinity) h = b1;
+        if (b2 > h && b2 !== Infinity) h = b2;
       }
-    }
-    this.settledCount = settled;
-    return this.extract(s, source, target);
+      hstamp[v] = hgen;
+      hval[v] = h;
+      return h;
+    };
+    this.fwd.start(source);
+    this.run(this.fwd, this.graph, target, undefined, potential);
+    return this.extract(this.fwd, source, target);
   }
 
   /**
@@ -307,26 +302,13 @@ export class ShortestPathSearch {
     return { distance: best, nodes, edges };
   }
 
-  private run(s: Side, g: CsrGraph, target: number, masks: SearchMasks | undefined, bound: AStarBound | undefined): void {
+  /** Dijkstra from s's source, keyed by distance + potential(v) (A* when a potential is given). */
+  private run(s: Side, g: CsrGraph, target: number, masks: SearchMasks | undefined, potential: ((v: number) => number) | null): void {
     const { offsets, targets, weights } = g;
     const heap = s.heap;
     const bannedNodes = masks?.bannedNodes;
     const bannedSlots = masks?.bannedSlots;
     let settled = 0;
-    let tx = 0;
-    let ty = 0;
-    let scale = 0;
-    let hav = false;
-    let cosTy = 0;
-    if (bound) {
-      tx = g.x![target]!;
-      ty = g.y![target]!;
-      scale = bound.scale ?? 1;
-      hav = bound.metric === "haversine";
-      cosTy = Math.cos(ty * RAD);
-    }
-    const xs = g.x;
-    const ys = g.y;
     while (heap.size > 0) {
       const u = heap.pop();
       s.settled[u] = s.gen;
@@ -340,16 +322,7 @@ export class ShortestPathSearch {
         const nd = du + weights[i]!;
         if (s.stamp[v] === s.gen && nd >= s.dist[v]!) continue;
         s.reach(v, nd, u, i);
-        let key = nd;
-        if (bound) {
-          const vx = xs![v]!;
-          const vy = ys![v]!;
-          if (hav) {
-            const a = Math.sin(((ty - vy) * RAD) / 2) ** 2 + Math.cos(vy * RAD) * cosTy * Math.sin(((tx - vx) * RAD) / 2) ** 2;
-            key += scale * 2 * R_KM * Math.asin(Math.min(1, Math.sqrt(a)));
-          } else key += scale * Math.sqrt((tx - vx) * (tx - vx) + (ty - vy) * (ty - vy));
-        }
-        heap.push(v, key);
+        heap.push(v, potential === null ? nd : nd + potential(v));
       }
     }
     this.settledCount = settled;
