@@ -2,6 +2,7 @@ import { clockMinutes, MIN_PER_DAY, MODES, type Scenario } from "@fourports/netw
 import type { RoutingNetwork } from "@fourports/routing";
 import { dailyTonnes, type Assignment } from "./assign.js";
 import { minCostFlow, type FlowArc } from "./min-cost-flow.js";
+import { timeExpandedNetwork } from "./ten.js";
 
 /** Generalised cost of an assignment: per booking, tonnes × (tariffs + trucking + value of time × hours from release to arrival). */
 export function generalisedCost(scenario: Scenario, net: RoutingNetwork, a: Assignment): number {
@@ -26,16 +27,15 @@ export function generalisedCost(scenario: Scenario, net: RoutingNetwork, a: Assi
 }
 
 /**
- * A lower bound on the generalised cost of serving all demand: each flow alone on a
- * time-expanded network (hub × event-time nodes, one arc per connection with its capacity,
- * waiting arcs, transfer-link arcs), solved exactly by the network simplex. Dropping the
- * capacity shared between flows, trip-level capacity, hub handling and minimum transfer times
+ * A lower bound on the generalised cost of serving all demand: each flow alone on the
+ * time-expanded network of its modes (timeExpandedNetwork: departures with their capacities,
+ * minimum transfer times, transfer links), solved exactly by the network simplex. Dropping the
+ * capacity shared between flows, trip-level capacity (each leg keeps its own) and hub handling
  * only relaxes the problem, and arc costs (non-negative) and tonnes are rounded down to 0.001,
  * so the sum over flows is a valid bound. Null when some flow cannot be served even so. For
- * small instances: the network grows with hubs × events.
+ * small instances: the network grows with departures × modes.
  */
 export function relaxedLowerBound(scenario: Scenario, net: RoutingNetwork, releaseTime = "08:00"): number | null {
-  const t = net.timetable;
   const release = clockMinutes(releaseTime);
   const hubOf = new Map(scenario.hubs.map((h, i) => [h.id, i]));
   const floor3 = (x: number): number => Math.floor(x * 1e3) / 1e3;
@@ -43,64 +43,32 @@ export function relaxedLowerBound(scenario: Scenario, net: RoutingNetwork, relea
   for (const d of scenario.demand) {
     const daily = dailyTonnes(scenario, d);
     if (daily.every((x) => x === 0)) continue;
-    let mask = 0;
-    for (const m of d.modes) mask |= 1 << MODES.indexOf(m);
+    let modeMask = 0;
+    for (const m of d.modes) modeMask |= 1 << MODES.indexOf(m);
     const vot = d.valueOfTimeCnyPerTHour / 60;
-    // Event times per hub.
-    const times = Array.from({ length: net.hubCount }, () => new Set<number>());
     const origin = hubOf.get(d.from)!;
     const dest = hubOf.get(d.to)!;
-    daily.forEach((x, day) => x > 0 && times[origin]!.add(day * MIN_PER_DAY + release));
-    for (let c = 0; c < t.length; c++) {
-      if (((mask >> net.connMode[c]!) & 1) === 0) continue;
-      times[t.depHub[c]!]!.add(t.depMin[c]!);
-      times[t.arrHub[c]!]!.add(t.arrMin[c]!);
-    }
-    // Links may start from any event; their arrivals become events too.
-    const base = times.map((s) => [...s]);
-    base.forEach((list, u) => {
-      for (let k = net.linkOffsets[u]!; k < net.linkOffsets[u + 1]!; k++) for (const x of list) times[net.linkTo[k]!]!.add(x + net.linkMin[k]!);
-    });
-    const sorted = times.map((s) => [...s].sort((a, b) => a - b));
-    const nodeOf = new Map<string, number>();
-    let n = 0;
-    sorted.forEach((list, u) => list.forEach((x) => nodeOf.set(`${u}@${x}`, n++)));
-    const sink = n++;
+    const releases = [...daily].flatMap((x, day) => (x > 0 ? [day * MIN_PER_DAY + release] : []));
+    const ten = timeExpandedNetwork(scenario, net, { modeMask, originTimes: new Map([[origin, releases]]) });
+    const sink = ten.nodeCount;
     const arcs: FlowArc[] = [];
-    sorted.forEach((list, u) => {
-      for (let i = 0; i + 1 < list.length; i++) {
-        arcs.push({ from: nodeOf.get(`${u}@${list[i]}`)!, to: nodeOf.get(`${u}@${list[i + 1]}`)!, capacity: Infinity, cost: floor3(vot * (list[i + 1]! - list[i]!)) });
-      }
-      if (u === dest) for (const x of list) arcs.push({ from: nodeOf.get(`${u}@${x}`)!, to: sink, capacity: Infinity, cost: 0 });
-    });
-    for (let c = 0; c < t.length; c++) {
-      if (((mask >> net.connMode[c]!) & 1) === 0) continue;
-      arcs.push({
-        from: nodeOf.get(`${t.depHub[c]}@${t.depMin[c]}`)!,
-        to: nodeOf.get(`${t.arrHub[c]}@${t.arrMin[c]}`)!,
-        capacity: t.capacityT[c]!,
-        cost: floor3(net.connCostCny[c]! + vot * (t.arrMin[c]! - t.depMin[c]!)),
-      });
+    for (let a = 0; a < ten.from.length; a++) {
+      arcs.push({ from: ten.from[a]!, to: ten.to[a]!, capacity: ten.capacityT[a]!, cost: floor3(ten.costCny[a]! + vot * ten.durationMin[a]!) });
     }
-    base.forEach((list, u) => {
-      for (let k = net.linkOffsets[u]!; k < net.linkOffsets[u + 1]!; k++) {
-        for (const x of list) {
-          arcs.push({ from: nodeOf.get(`${u}@${x}`)!, to: nodeOf.get(`${net.linkTo[k]}@${x + net.linkMin[k]!}`)!, capacity: Infinity, cost: floor3(net.linkCostCny[k]! + vot * net.linkMin[k]!) });
-        }
-      }
-    });
+    for (const [, node] of ten.arrivalNodes[dest]!) arcs.push({ from: node, to: sink, capacity: Infinity, cost: 0 });
     // Tonnes rounded down to the kilogram: with non-negative costs, less supply never costs
     // more, so the bound stays a bound.
-    const supply = new Array<number>(n).fill(0);
+    const supply = new Array<number>(ten.nodeCount + 1).fill(0);
+    const originNode = new Map(ten.originNodes[origin]!.map(([x, n]) => [x, n]));
     let kg = 0;
     daily.forEach((x, day) => {
       const q = Math.floor(x * 1e3);
       if (q <= 0) return;
-      supply[nodeOf.get(`${origin}@${day * MIN_PER_DAY + release}`)!]! += q / 1e3;
+      supply[originNode.get(day * MIN_PER_DAY + release)!]! += q / 1e3;
       kg += q;
     });
     supply[sink] = -kg / 1e3;
-    const r = minCostFlow({ nodeCount: n, arcs, supply });
+    const r = minCostFlow({ nodeCount: ten.nodeCount + 1, arcs, supply });
     if (r.status !== "optimal") return null;
     total += r.cost;
   }

@@ -5,3 +5,4 @@ export { MAX_DECIMALS } from "./scale.js";
 export { assignDemand, type AssignOptions, type Assignment, type Booking, type DemandOutcome, type PortThroughput, type UnservedReason } from "./assign.js";
 export { dailyTonnes } from "./assign.js";
 export { generalisedCost, relaxedLowerBound } from "./bound.js";
+export { timeExpandedNetwork, type TenArcKind, type TenOptions, type TimeExpandedNetwork } from "./ten.js";
