@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { checkAgainst, LABELS, parseJsonText, ScenarioError, type Label, type SourceRef } from "@fourports/network";
 import { z } from "zod";
+import { sourcesSchema } from "./registry.js";
 
 export interface ObservedFigure {
   id: string;
@@ -24,7 +25,7 @@ const schema: z.ZodType<ObservedSet> = z
   .strictObject({
     id: z.string().min(1),
     name: z.string().min(1),
-    sources: z.record(z.string(), z.strictObject({ title: z.string().min(1), reference: z.string().optional(), date: z.string().optional(), url: z.string().optional() })),
+    sources: sourcesSchema,
     figures: z.array(
       z.strictObject({
         id: z.string().min(1),

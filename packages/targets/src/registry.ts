@@ -60,6 +60,12 @@ export interface TargetRegistry {
   targets: Target[];
 }
 
+/** The provenance table shared by the seeds files that are not scenarios. */
+export const sourcesSchema: z.ZodType<Record<string, SourceRef>> = z.record(
+  z.string(),
+  z.strictObject({ title: z.string().min(1), reference: z.string().optional(), date: z.string().optional(), url: z.string().optional() }),
+);
+
 const targetSchema: z.ZodType<Target> = z
   .strictObject({
     id: z.string().min(1),
@@ -102,15 +108,7 @@ const registrySchema: z.ZodType<TargetRegistry> = z
   .strictObject({
     id: z.string().min(1),
     name: z.string().min(1),
-    sources: z.record(
-      z.string(),
-      z.strictObject({
-        title: z.string().min(1),
-        reference: z.string().optional(),
-        date: z.string().optional(),
-        url: z.string().optional(),
-      }),
-    ),
+    sources: sourcesSchema,
     targets: z.array(targetSchema).min(1),
   })
   .superRefine((r, ctx) => {
