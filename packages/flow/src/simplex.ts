@@ -113,27 +113,6 @@ export function networkSimplex(input: SimplexInput, signal?: AbortSignal): Simpl
   let delta = 0;
   let pivots = 0;
 
-  const findEnteringArc = (): boolean => {
-    let min = 0;
-    let cnt = blockSize;
-    let e = nextArc;
-    for (let k = 0; k < m; k++) {
-      const c = state[e]! * (cost[e]! + pi[source[e]!]! - pi[target[e]!]!);
-      if (c < min) {
-        min = c;
-        inArc = e;
-      }
-      if (--cnt === 0) {
-        if (min < 0) break;
-        cnt = blockSize;
-      }
-      if (++e === m) e = 0;
-    }
-    if (min >= 0) return false;
-    nextArc = e;
-    return true;
-  };
-
   const findJoinNode = (): void => {
     let u = source[inArc]!;
     let v = target[inArc]!;
@@ -288,7 +267,28 @@ export function networkSimplex(input: SimplexInput, signal?: AbortSignal): Simpl
     for (let u = uIn; u !== end; u = thread[u]!) pi[u]! += sigma;
   };
 
-  while (findEnteringArc()) {
+  for (;;) {
+    // Block-search pricing, inline: the hottest loop, kept in registers.
+    let min = 0;
+    let cnt = blockSize;
+    let e = nextArc;
+    for (let k = 0; k < m; k++) {
+      const st = state[e]!;
+      if (st !== STATE_TREE) {
+        const c = st * (cost[e]! + pi[source[e]!]! - pi[target[e]!]!);
+        if (c < min) {
+          min = c;
+          inArc = e;
+        }
+      }
+      if (--cnt === 0) {
+        if (min < 0) break;
+        cnt = blockSize;
+      }
+      if (++e === m) e = 0;
+    }
+    if (min >= 0) break;
+    nextArc = e;
     if ((++pivots & 1023) === 0) signal?.throwIfAborted();
     findJoinNode();
     const change = findLeavingArc();
