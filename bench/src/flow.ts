@@ -2,15 +2,14 @@
 // network_simplex on NETGEN-style instances, in one run. Prints what it measured and rewrites
 // the flow section of bench/RESULTS.md.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { assignDemand, minCostFlow, writeDimacsMin } from "@fourports/flow";
 import { expandTimetable, loadScenarioFile } from "@fourports/network";
 import { prepareRouting } from "@fourports/routing";
 import { optimalityGaps } from "./gap.js";
 import { netgen, netgen8 } from "./netgen.js";
-import { best, log } from "./util.js";
+import { best, log, writeResultsSection } from "./util.js";
 
 const PEERS = fileURLToPath(new URL("../peers/", import.meta.url));
 mkdirSync(`${PEERS}bin`, { recursive: true });
@@ -120,12 +119,7 @@ const table = [
 ];
 log("");
 log(table.join("\n"));
-const machine = `${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 const section = [
-  "<!-- flow:start -->",
-  "## Min-cost flow (`pnpm bench:flow`)",
-  "",
-  `Run ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine}.`,
   "NETGEN-style instances with NETGEN-8 parameters (bench/src/netgen.ts); every peer's optimal cost was checked equal to ours.",
   "Peers are timed on the solve alone (reading the file is not counted); fourports is timed on minCostFlow, which also checks and scales the input.",
   "",
@@ -138,9 +132,5 @@ const section = [
   "| job | wall time | goal | peak memory (process RSS) |",
   "|---|---:|---|---:|",
   ...assignRows,
-  "<!-- flow:end -->",
-].join("\n");
-const file = fileURLToPath(new URL("../RESULTS.md", import.meta.url));
-const old = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmark results\n";
-writeFileSync(file, /<!-- flow:start -->[\s\S]*<!-- flow:end -->/.test(old) ? old.replace(/<!-- flow:start -->[\s\S]*<!-- flow:end -->/, section) : `${old.trimEnd()}\n\n${section}\n`);
-log(`\nwrote ${file}`);
+];
+writeResultsSection("flow", "Min-cost flow (`pnpm bench:flow`)", section);

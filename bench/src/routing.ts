@@ -1,12 +1,9 @@
 // pnpm bench:routing — the routing core beside its peers, in one run. Prints what it measured
 // and rewrites the routing section of bench/RESULTS.md.
-import { readFileSync, existsSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
-import { fileURLToPath } from "node:url";
 import { benchCsa, type CsaRow } from "./csa-bench.js";
 import { buildLemon } from "./lemon.js";
 import { benchRoadGraph } from "./road-bench.js";
-import { log, type Row } from "./util.js";
+import { log, writeResultsSection, type Row } from "./util.js";
 
 const lemon = buildLemon();
 if ("skip" in lemon) log(lemon.skip);
@@ -32,12 +29,7 @@ const csaTable = [
   "|---|---:|---|---:|---:|---:|---|",
   ...csa.map((r: CsaRow) => `| ${r.timetable} | ${r.connections.toLocaleString("en-US")} | ${r.query} | ${r.queries} | ${r.msPerQuery.toFixed(3)} | ${(r.scannedPerSec / 1e6).toFixed(0)} M | ≥ 100 M/s: ${r.scannedPerSec >= 1e8 ? "met" : "NOT met"} |`),
 ];
-const machine = `${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 const section = [
-  "<!-- routing:start -->",
-  "## Routing core (`pnpm bench:routing`)",
-  "",
-  `Run ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine}.`,
   "Times are the best of several runs after a warm-up; every peer's distances were checked against ours in the same run.",
   "fourports' point-to-point time is its fastest method (plain, bidirectional, A* with the Euclidean bound, ALT or bidirectional ALT with 24 landmarks, whose preprocessing is printed above and not counted).",
   "",
@@ -46,17 +38,10 @@ const section = [
   ...csaTable,
   "",
   "Published C++ CSA reference: London, 4.85 M connections, 1.2 ms per earliest-arrival query.",
-  "<!-- routing:end -->",
-].join("\n");
+];
 log("");
 log(roadTable.join("\n"));
 log("");
 log(csaTable.join("\n"));
 
-const file = fileURLToPath(new URL("../RESULTS.md", import.meta.url));
-const old = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmark results\n\nWritten by the bench scripts; each section is replaced by its script's latest run.\n";
-const next = /<!-- routing:start -->[\s\S]*<!-- routing:end -->/.test(old)
-  ? old.replace(/<!-- routing:start -->[\s\S]*<!-- routing:end -->/, section)
-  : `${old.trimEnd()}\n\n${section}\n`;
-writeFileSync(file, next);
-log(`\nwrote ${file}`);
+writeResultsSection("routing", "Routing core (`pnpm bench:routing`)", section);

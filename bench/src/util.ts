@@ -1,3 +1,7 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { fileURLToPath } from "node:url";
+
 /** Best wall time of `runs` runs of f after one warm-up, in ms. */
 export function best(runs: number, f: () => unknown): number {
   f();
@@ -29,4 +33,18 @@ export function once(f: () => unknown): number {
   const t0 = performance.now();
   f();
   return performance.now() - t0;
+}
+
+/**
+ * Rewrites one script's section of bench/RESULTS.md (between <!-- name:start --> and
+ * <!-- name:end -->), stamped with the date and machine; other sections are kept.
+ */
+export function writeResultsSection(name: string, title: string, lines: string[]): void {
+  const machine = `${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+  const section = [`<!-- ${name}:start -->`, `## ${title}`, "", `Run ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine}.`, ...lines, `<!-- ${name}:end -->`].join("\n");
+  const file = fileURLToPath(new URL("../RESULTS.md", import.meta.url));
+  const old = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmark results\n\nWritten by the bench scripts; each section is replaced by its script's latest run.\n";
+  const marked = new RegExp(`<!-- ${name}:start -->[\\s\\S]*<!-- ${name}:end -->`);
+  writeFileSync(file, marked.test(old) ? old.replace(marked, section) : `${old.trimEnd()}\n\n${section}\n`);
+  log(`\nwrote ${file}`);
 }
