@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { COMMODITIES, HUB_KINDS, LABELS, MODES, PORT_GROUPS, WEEKDAYS } from "./types.js";
+import { COMMODITIES, DISPATCH_KINDS, HUB_KINDS, LABELS, MODES, PORT_GROUPS, WEEKDAYS } from "./types.js";
 import type {
   DemandFlow,
   Hub,
@@ -81,6 +81,7 @@ const hubShape = {
   handling: handling.optional(),
   transferMin,
   gaugeChangeMin: minutes.optional(),
+  backgroundTrainsPerDay: nonNeg.optional(),
   expresswayAccessMin: nonNeg.optional(),
   opens: date.optional(),
   closes: date.optional(),
@@ -105,6 +106,13 @@ const schedule = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("departures"), at: z.array(dateTime) }),
 ]);
 
+const onDemand = z.strictObject({
+  vehicles: z.number().int().positive(),
+  rotationMin: z.number().int().positive(),
+  minLoadFactor: z.number().gt(0, { error: "expected a share above 0" }).max(1, { error: "expected a share of at most 1" }),
+  maxWaitMin: minutes,
+});
+
 const stop = z.strictObject({ hub: id, arriveMin: minutes, departMin: minutes });
 
 const serviceShape = {
@@ -126,6 +134,8 @@ const serviceShape = {
   suspensions: z.array(closure).optional(),
   operator: z.string().optional(),
   vehicle: z.string().optional(),
+  dispatch: z.enum(DISPATCH_KINDS).optional(),
+  onDemand: onDemand.optional(),
   ...sourced,
 };
 const service: z.ZodType<Service> = z.strictObject(serviceShape);
@@ -172,6 +182,7 @@ const hubPatch = z.strictObject({
   handling: hubShape.handling,
   transferMin: transferMin.optional(),
   gaugeChangeMin: hubShape.gaugeChangeMin,
+  backgroundTrainsPerDay: hubShape.backgroundTrainsPerDay,
   expresswayAccessMin: hubShape.expresswayAccessMin,
   opens: hubShape.opens,
   closes: hubShape.closes,
@@ -190,6 +201,8 @@ const servicePatch = z.strictObject({
   distanceKm: serviceShape.distanceKm.optional(),
   operator: serviceShape.operator,
   vehicle: serviceShape.vehicle,
+  dispatch: serviceShape.dispatch,
+  onDemand: serviceShape.onDemand,
 });
 
 const override: z.ZodType<Override> = z.discriminatedUnion("op", [

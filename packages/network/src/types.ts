@@ -100,6 +100,12 @@ export interface Hub extends Sourced {
   transferMin: TransferTimes;
   /** Border crossings: the dwell for changing gauge (or transhipping) a train. */
   gaugeChangeMin?: number;
+  /**
+   * Border crossings: trains a day from other origins (other Chinese cities' China-Europe
+   * trains) that share the crossing's gauge-change and customs capacity
+   * (`handling.trainsPerDay`), so the crossing can bind for this network's trains.
+   */
+  backgroundTrainsPerDay?: number;
   /** Road access time from the hub gate to the nearest expressway entrance. */
   expresswayAccessMin?: number;
   /** First day open. */
@@ -144,6 +150,33 @@ export interface DepartureListSchedule {
 
 export type Schedule = WeeklySchedule | FrequencySchedule | DepartureListSchedule;
 
+/**
+ * How a service's trips come about. "scheduled" (the default): every departure of the schedule
+ * runs. "on-demand": the schedule's departures are path slots, the most trips that may run; a
+ * trip runs only when enough freight is consolidated for it and a vehicle of the pool is at
+ * the origin (China-Europe trains, international trucks), so the number run is an output.
+ */
+export const DISPATCH_KINDS = ["scheduled", "on-demand"] as const;
+export type DispatchKind = (typeof DISPATCH_KINDS)[number];
+
+/** The vehicle pool and dispatch rule of an on-demand service. */
+export interface OnDemandDispatch {
+  /** Vehicles (train sets, tractor units) in the service's own pool. */
+  vehicles: number;
+  /**
+   * Minutes from a vehicle's departure until it can leave the origin again: the run out, the
+   * turnaround and the way back. At least durationMin.
+   */
+  rotationMin: number;
+  /** A trip runs only with at least this share of capacityT loaded (0 < f <= 1). */
+  minLoadFactor: number;
+  /**
+   * Consolidation (simulation): the longest the first consignment waits for minLoadFactor
+   * before the next slot's trip leaves with what it has.
+   */
+  maxWaitMin: number;
+}
+
 export interface Service extends Sourced {
   id: string;
   /** Services of one line (both directions, several operators) share a line id. */
@@ -166,6 +199,9 @@ export interface Service extends Sourced {
   suspensions?: Closure[];
   operator?: string;
   vehicle?: string;
+  /** Default "scheduled". "on-demand" needs `onDemand`. */
+  dispatch?: DispatchKind;
+  onDemand?: OnDemandDispatch;
 }
 
 /** A road link between hubs of one city (airport ↔ land port ↔ HSR station by truck). */
@@ -216,6 +252,7 @@ export type HubPatch = Partial<
     | "transferMin"
     | "gaugeChangeMin"
     | "expresswayAccessMin"
+    | "backgroundTrainsPerDay"
     | "opens"
     | "closes"
     | "planned"
@@ -236,6 +273,8 @@ export type ServicePatch = Partial<
     | "distanceKm"
     | "operator"
     | "vehicle"
+    | "dispatch"
+    | "onDemand"
   >
 >;
 
