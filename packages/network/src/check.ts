@@ -1,3 +1,4 @@
+import { checkVariability } from "./check-variability.js";
 import { dayNumber } from "./dates.js";
 import { IssueList, jsonPath, type PathKey } from "./issues.js";
 import { didYouMean } from "./suggest.js";
@@ -231,6 +232,17 @@ export function checkScenarioCross(
     ref(o, ["from"], d.from);
     ref(o, ["to"], d.to);
     prov(o, d);
+  }
+  if (sc.variability) {
+    const o = origins.get(sc.variability) ?? { file: fallbackFile, path: ["variability"] };
+    checkVariability(
+      sc.variability,
+      hubById,
+      (at, p) => {
+        if (!Object.hasOwn(sc.sources, p.source)) add(o, [...at, "source"], `unknown source "${p.source}"${didYouMean(p.source, sourceIds)}; add it to "sources"`);
+      },
+      (at, message) => add(o, at, message),
+    );
   }
   return [...lists.values()];
 }

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { COMMODITIES, DISPATCH_KINDS, HUB_KINDS, LABELS, MODES, PORT_GROUPS, WEEKDAYS } from "./types.js";
 import type {
   DemandFlow,
+  Disruption,
+  Variability,
   Hub,
   Override,
   ScenarioFile,
@@ -82,6 +84,7 @@ const hubShape = {
   transferMin,
   gaugeChangeMin: minutes.optional(),
   backgroundTrainsPerDay: nonNeg.optional(),
+  storageT: positive.optional(),
   expresswayAccessMin: nonNeg.optional(),
   opens: date.optional(),
   closes: date.optional(),
@@ -183,6 +186,7 @@ const hubPatch = z.strictObject({
   transferMin: transferMin.optional(),
   gaugeChangeMin: hubShape.gaugeChangeMin,
   backgroundTrainsPerDay: hubShape.backgroundTrainsPerDay,
+  storageT: hubShape.storageT,
   expresswayAccessMin: hubShape.expresswayAccessMin,
   opens: hubShape.opens,
   closes: hubShape.closes,
@@ -266,6 +270,34 @@ const override: z.ZodType<Override> = z.discriminatedUnion("op", [
   }),
 ]);
 
+const share = z.number().min(0).max(1);
+const cv = nonNeg.max(10, { error: "expected a coefficient of variation of at most 10" });
+const modeVariability = z.strictObject({
+  departureDelayMeanMin: nonNeg,
+  departureDelayCv: cv,
+  runTimeCv: cv,
+  cancelProbability: share,
+  ...provenance,
+});
+const disruption: z.ZodType<Disruption> = z.strictObject({
+  kind: z.enum(["hub-closure", "capacity-cut"]),
+  hub: id,
+  from: date.optional(),
+  to: date.optional(),
+  probabilityPerDay: share.optional(),
+  durationMin: z.number().int().positive().optional(),
+  capacityFactor: share.optional(),
+  ...provenance,
+});
+const variability: z.ZodType<Variability> = z.strictObject({
+  consignmentCv: cv,
+  consignment: z.strictObject(provenance),
+  modes: z.partialRecord(mode, modeVariability),
+  gaugeChangeCv: cv,
+  gaugeChange: z.strictObject(provenance),
+  disruptions: z.array(disruption).optional(),
+});
+
 /** The schema of a list of overrides, for what-ifs built in code. */
 export const overrideListSchema: z.ZodType<Override[]> = z.array(override);
 
@@ -284,6 +316,7 @@ export const scenarioFileSchema: z.ZodType<ScenarioFile> = z.strictObject({
   services: z.array(service).optional(),
   transfers: z.array(transfer).optional(),
   demand: z.array(demand).optional(),
+  variability: variability.optional(),
   overrides: z.array(override).optional(),
 });
 

@@ -106,6 +106,8 @@ export interface Hub extends Sourced {
    * (`handling.trainsPerDay`), so the crossing can bind for this network's trains.
    */
   backgroundTrainsPerDay?: number;
+  /** Tonnes the hub's yard can hold at once (simulation: a full yard holds arrivals at the gate). */
+  storageT?: number;
   /** Road access time from the hub gate to the nearest expressway entrance. */
   expresswayAccessMin?: number;
   /** First day open. */
@@ -307,6 +309,50 @@ export type Override = Provenance &
 
 export type OverrideOp = Override["op"];
 
+/**
+ * How departures of one mode vary (simulation). Delays are lognormal with the given mean and
+ * coefficient of variation; running times are scaled by a lognormal factor of mean 1.
+ */
+export interface ModeVariability extends Provenance {
+  departureDelayMeanMin: number;
+  departureDelayCv: number;
+  runTimeCv: number;
+  /** Probability that a departure is cancelled. */
+  cancelProbability: number;
+}
+
+/**
+ * A disruption the simulation applies: at `hub`, either a closure (no departures or arrivals)
+ * or a cut of a border crossing's gauge-change capacity to `capacityFactor`. Scheduled ones
+ * give `from`/`to` dates (inclusive); random ones give `probabilityPerDay` and `durationMin`.
+ */
+export interface Disruption extends Provenance {
+  kind: "hub-closure" | "capacity-cut";
+  hub: string;
+  from?: IsoDate;
+  to?: IsoDate;
+  probabilityPerDay?: number;
+  durationMin?: number;
+  /** capacity-cut: the share of capacity left, 0 <= f < 1. */
+  capacityFactor?: number;
+}
+
+/** The random elements of a simulated year, each with its provenance. */
+export interface Variability {
+  /**
+   * A flow's consignments of a day total its daily tonnes times a lognormal factor of mean 1
+   * and this coefficient of variation; 0 releases exactly the daily tonnes.
+   */
+  consignmentCv: number;
+  consignment: Provenance;
+  /** Per mode; a mode not listed runs exactly to its timetable. */
+  modes: Partial<Record<Mode, ModeVariability>>;
+  /** Coefficient of variation of a gauge change's duration at border crossings (lognormal). */
+  gaugeChangeCv: number;
+  gaugeChange: Provenance;
+  disruptions?: Disruption[];
+}
+
 /** A scenario as written in a file: either complete, or `extends` another file and overrides it. */
 export interface ScenarioFile {
   $schema?: string;
@@ -322,6 +368,8 @@ export interface ScenarioFile {
   services?: Service[];
   transfers?: TransferLink[];
   demand?: DemandFlow[];
+  /** Replaces the extended scenario's variability as a whole when given. */
+  variability?: Variability;
   overrides?: Override[];
 }
 
@@ -349,6 +397,8 @@ export interface Scenario {
   services: Service[];
   transfers: TransferLink[];
   demand: DemandFlow[];
+  /** Random elements for the simulation; without it a simulated year runs exactly to plan. */
+  variability?: Variability;
   /** Ids of the scenarios this one extends, nearest first. */
   lineage: string[];
   applied: AppliedOverride[];
