@@ -10,7 +10,7 @@ import type { SimLogEvent } from "./log.js";
 import type { SimModel } from "./model.js";
 import { Recorder } from "./recorder.js";
 import { Resource } from "./resource.js";
-import type { UnservedReason } from "./result.js";
+import type { UnservedReason } from "@fourports/flow";
 import { replicationRng, type Rng } from "./rng.js";
 import { Store } from "./store.js";
 

@@ -13,3 +13,4 @@ export { quickFreightCircle, reachGroupOf, type ReachGroup, type ReachGroupResul
 export type { ReachSpec } from "./registry.js";
 export { assignedValue } from "./assigned.js";
 export { loadObserved, type ObservedFigure, type ObservedSet } from "./observed.js";
+export { simulatedTargets } from "./simulated.js";
