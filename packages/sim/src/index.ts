@@ -9,3 +9,7 @@ export { buildModel, type ModelOptions, type SimFlow, type SimModel } from "./mo
 export { runReplication, type RunOptions, type TargetSpec } from "./run.js";
 export type { SimLogEvent } from "./log.js";
 export { quantile, spread, type CorridorResult, type CrossingResult, type HubQueueResult, type LineResult, type PortMonthly, type ReplicationResult, type Spread, type UnservedReason } from "./result.js";
+export { simulate, type SimulateOptions, type SimulationResult } from "./simulate.js";
+export { aggregate, type SimulationSummary, type TargetOutcome } from "./aggregate.js";
+export { stat, t95, type Stat } from "./stats.js";
+export type { ReplicationTask } from "./worker.js";

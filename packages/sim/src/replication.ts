@@ -23,7 +23,8 @@ const BG_ARRIVE = 5;
 const CUT_START = 6;
 const CUT_END = 7;
 const SAMPLE = 8;
-const BACKGROUND = -1;
+/** The tag of a background train at a crossing (a connection index is >= 0; -1 means "nobody"). */
+const BACKGROUND = -2;
 const EPS = 1e-9;
 
 export interface ReplicationOptions {
@@ -214,6 +215,7 @@ export class Replication {
         cons.readyAt[rest] = cons.readyAt[part]!;
         cons.promisedMin[rest] = cons.promisedMin[part]!;
         cons.status[rest] = cons.status[part]!;
+        if (cons.status[rest] === AT_GATE) this.gate[hub]!.push(rest);
         this.log({ t: this.cal.now, kind: "split", k: part, into: rest, tonnes: tonnes - room });
         this.assign(part, legs, arrive, rebooking);
         part = rest;
@@ -314,7 +316,8 @@ export class Replication {
       this.log({ t: done, kind: "deliver", k, tonnes });
       return;
     }
-    if (cons.status[k] !== AT_GATE && this.yardT[h]! + tonnes > this.m.hubStorageT[h]! + EPS) {
+    // Arrivals queue at the gate in order: none passes another that waits there already.
+    if (cons.status[k] !== AT_GATE && (this.gateWaiting(h) || !this.fitsYard(h, tonnes))) {
       cons.status[k] = AT_GATE;
       cons.readyAt[k] = now;
       this.gate[h]!.push(k);
@@ -386,6 +389,17 @@ export class Replication {
     this.arrive(k, link.to, ROAD_LINK);
   }
 
+  /** Whether `tonnes` more fit the yard; a consignment larger than the whole yard enters an empty one. */
+  private fitsYard(h: number, tonnes: number): boolean {
+    return this.yardT[h]! + tonnes <= this.m.hubStorageT[h]! + EPS || this.yardT[h]! <= EPS;
+  }
+
+  private gateWaiting(h: number): boolean {
+    const gate = this.gate[h]!;
+    while (gate.length > 0 && this.cons.status[gate[0]!] !== AT_GATE) gate.shift();
+    return gate.length > 0;
+  }
+
   private leaveYard(h: number, k: number): void {
     this.yardT[h] = Math.max(0, this.yardT[h]! - this.cons.tonnes[k]!);
     const gate = this.gate[h]!;
@@ -395,7 +409,7 @@ export class Replication {
         gate.shift();
         continue;
       }
-      if (this.yardT[h]! + this.cons.tonnes[g]! > this.m.hubStorageT[h]! + EPS) break;
+      if (!this.fitsYard(h, this.cons.tonnes[g]!)) break;
       gate.shift();
       this.arrive(g, h, this.cons.state[g]!);
     }
