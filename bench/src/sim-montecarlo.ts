@@ -1,32 +1,31 @@
-// The Monte Carlo part of `pnpm bench:sim`: the same replications through simulate() on 1 and
-// on 2 worker threads, wall time and speed-up.
+// The Monte Carlo part of `pnpm bench:sim`: the same replications through simulate() on 1
+// worker (simulate runs them in this thread) and on 2 worker threads: wall time and speed-up.
 import type { Scenario } from "@fourports/network";
-import * as sim from "@fourports/sim";
+import { simulate } from "@fourports/sim";
 import { log } from "./util.js";
 
-type Simulate = (scenario: Scenario, options: { replications: number; seed: string | number; workers: number }) => Promise<unknown>;
+export interface MonteCarloRun {
+  workers: number;
+  replications: number;
+  wallMs: number;
+}
 
-/** Rows for RESULTS.md; "skipped" when this branch's @fourports/sim has no simulate() yet. */
-export async function monteCarloRows(scenario: Scenario, seed: string, replications: number = 100): Promise<string[]> {
-  const simulate = (sim as unknown as Record<string, unknown>)["simulate"];
-  if (typeof simulate !== "function") {
-    log("  skipped: simulate() not available");
-    return ["skipped: simulate() not available in @fourports/sim on this branch."];
-  }
-  const run = simulate as Simulate;
-  const wallMs: Record<number, number> = {};
+export async function monteCarlo(scenario: Scenario, seed: string, replications: number): Promise<MonteCarloRun[]> {
+  const runs: MonteCarloRun[] = [];
   for (const workers of [1, 2]) {
     const t0 = performance.now();
-    await run(scenario, { replications, seed, workers });
-    wallMs[workers] = performance.now() - t0;
-    log(`  ${workers} worker${workers > 1 ? "s" : ""}: ${(wallMs[workers]! / 1000).toFixed(1)} s`);
+    const result = await simulate(scenario, {
+      replications,
+      seed,
+      workers,
+      onProgress: (done) => {
+        if (done % 10 === 0) log(`    ${workers} worker${workers > 1 ? "s" : ""}: ${done}/${replications} after ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+      },
+    });
+    const wallMs = performance.now() - t0;
+    if (result.replications !== replications) throw new Error(`simulate() ran ${result.replications} replications, not ${replications}`);
+    runs.push({ workers, replications, wallMs });
+    log(`  ${workers} worker${workers > 1 ? "s" : ""}: ${(wallMs / 1000).toFixed(1)} s`);
   }
-  const speedUp = wallMs[1]! / wallMs[2]!;
-  log(`  speed-up ${speedUp.toFixed(2)}× (goal ≥ 1.8×: ${speedUp >= 1.8 ? "met" : "NOT met"})`);
-  return [
-    "| workers | replications | wall time | speed-up over 1 worker |",
-    "|---:|---:|---:|---:|",
-    `| 1 | ${replications} | ${(wallMs[1]! / 1000).toFixed(1)} s | 1.00× |`,
-    `| 2 | ${replications} | ${(wallMs[2]! / 1000).toFixed(1)} s | ${speedUp.toFixed(2)}× (goal ≥ 1.8×: ${speedUp >= 1.8 ? "met" : "NOT met"}) |`,
-  ];
+  return runs;
 }
