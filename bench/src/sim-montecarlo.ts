@@ -8,11 +8,14 @@ export interface MonteCarloRun {
   workers: number;
   replications: number;
   wallMs: number;
+  /** User + system time of the process, worker threads included. */
+  cpuS: number;
 }
 
 export async function monteCarlo(scenario: Scenario, seed: string, replications: number): Promise<MonteCarloRun[]> {
   const runs: MonteCarloRun[] = [];
   for (const workers of [1, 2]) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const result = await simulate(scenario, {
       replications,
@@ -23,9 +26,11 @@ export async function monteCarlo(scenario: Scenario, seed: string, replications:
       },
     });
     const wallMs = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    const cpuS = (c.user + c.system) / 1e6;
     if (result.replications !== replications) throw new Error(`simulate() ran ${result.replications} replications, not ${replications}`);
-    runs.push({ workers, replications, wallMs });
-    log(`  ${workers} worker${workers > 1 ? "s" : ""}: ${(wallMs / 1000).toFixed(1)} s`);
+    runs.push({ workers, replications, wallMs, cpuS });
+    log(`  ${workers} worker${workers > 1 ? "s" : ""}: ${(wallMs / 1000).toFixed(1)} s, CPU ${cpuS.toFixed(1)} s`);
   }
   return runs;
 }
