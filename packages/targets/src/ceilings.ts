@@ -345,12 +345,12 @@ function ceilingOf(t: Target, c: Ctx, prev: Ctx | undefined): CeilingResult {
       if (!t.reach) return result(t, { ceiling: null, status: "not-computed", limitedBy: "-", detail: "the target gives no reach spec", ...none });
       const reach = quickFreightCircle(c.scenario, prepareRouting(c.scenario, c.timetable), t.reach);
       const pct = (x: number): string => `${Math.round(x * 100)}%`;
-      const worst = reach.groups.flatMap((g) => g.misses.filter((m) => m.share === 0).map((m) => `${m.hub} (${m.reason})`));
+      const worst = reach.groups.flatMap((g) => g.misses.filter((m) => m.share === 0).map((m) => `${m.destination} (${m.reason})`));
       return result(t, {
         ceiling: reach.groups.map((g) => `${g.group} ${pct(g.share)}`).join(" · "),
         status: "reported",
         limitedBy: "timetable",
-        detail: `share of destinations reached within ${reach.groups.map((g) => `${g.limitDays} d (${g.group}, ${g.hubCount} hubs)`).join(", ")} from ${reach.origin}, over ${reach.samples} departures a week; never within the limit: ${worst.join(", ") || "none"}`,
+        detail: `share of destinations reached within ${reach.groups.map((g) => `${g.limitDays} d (${g.group}, ${g.destinationCount} destinations)`).join(", ")} from ${reach.origin}, over ${reach.samples} departures a week; never within the limit: ${worst.join(", ") || "none"}`,
         basis: [t.reach.label],
         missing: worst,
         reach,
