@@ -44,6 +44,17 @@ describe("capacityCeilings", () => {
     expect(capacityCeilings([t], year(access("ASSUMPTION", 25)))[0]).toMatchObject({ ceiling: 25, status: "not-met" });
   });
 
+  it("caps China-Europe trains by what the border crossing leaves after other origins' trains", () => {
+    const t = T({ metric: "cre-trains", value: 5, unit: "trains" });
+    // 4 trips through ALA in 28 days; the crossing has 2 trains a day, 1.9 of them from elsewhere.
+    const busy = applyOverrides(mini(), [{ op: "update-hub", hub: "ALA", set: { handling: { trainsPerDay: 2 }, backgroundTrainsPerDay: 1.9 }, source: "test", label: "ASSUMPTION" }]);
+    const [r] = capacityCeilings([t], year(busy));
+    expect(r).toMatchObject({ limitedBy: "border crossing ALA", status: "beyond-ceiling", basis: expect.arrayContaining(["ASSUMPTION"]) });
+    expect(r!.ceiling as number).toBeCloseTo(0.1 * 28, 9);
+    const quiet = applyOverrides(mini(), [{ op: "update-hub", hub: "ALA", set: { handling: { trainsPerDay: 2 }, backgroundTrainsPerDay: 0 }, source: "test", label: "ASSUMPTION" }]);
+    expect(capacityCeilings([t], year(quiet))[0]).toMatchObject({ ceiling: 4, limitedBy: "timetable" });
+  });
+
   it("needs the previous year for growth targets and says so", () => {
     const [r] = capacityCeilings([T({ metric: "road-intl-growth", value: 0.5, unit: "share" })], year(mini()));
     expect(r!.status).toBe("not-computed");
