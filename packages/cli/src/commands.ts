@@ -125,6 +125,7 @@ const STATUS: Record<CeilingResult["status"], string> = {
   "within-ceiling": "reachable at ≤100% load",
   "beyond-ceiling": "CANNOT REACH even at 100% load",
   met: "met by the network",
+  assumed: "met only by ASSUMPTION",
   "not-met": "NOT MET by the network",
   reported: "reported (no threshold)",
   "not-computed": "not computed",
