@@ -102,7 +102,7 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
   io.out(
     table(
       ["crossing", "tracks", "our trains", "background", "mean dwell h", "P95 dwell h", "mean queue", "utilisation"],
-      r.crossings.map((c) => [c.hub, c.tracks, Math.round(c.trains.mean), Math.round(c.backgroundTrains.mean), (c.meanDwellMin.mean / 60).toFixed(1), (c.p95DwellMin.mean / 60).toFixed(1), c.meanQueue.mean.toFixed(2), pct(c.utilisation.mean)]),
+      r.crossings.filter((c) => c.trains.mean > 0 || c.backgroundTrains.mean > 0).map((c) => [c.hub, c.tracks, Math.round(c.trains.mean), Math.round(c.backgroundTrains.mean), (c.meanDwellMin.mean / 60).toFixed(1), (c.p95DwellMin.mean / 60).toFixed(1), c.meanQueue.mean.toFixed(2), pct(c.utilisation.mean)]),
     ),
   );
   const onDemand = r.lines.filter((l) => l.notRun.mean > 0);
