@@ -188,10 +188,13 @@ export function baseline(args: string[], io: Io): number {
   );
   io.out("");
   for (const [label, a] of [["least cost", assigned], ["shipper logit", shipper]] as const) {
-    const total = a.servedT + a.unservedT["no route"] + a.unservedT.capacity + a.unservedT["too late"];
+    const total = a.servedT + a.unservedT["no route"] + a.unservedT.capacity + a.unservedT["too late"] + a.unservedT["not dispatched"];
     io.out(
-      `${label}: demand ${fmtNumber(total)} t; served ${fmtNumber(a.servedT)} t; unserved ${fmtNumber(a.unservedT.capacity)} t for capacity, ${fmtNumber(a.unservedT["too late"])} t too late, ${fmtNumber(a.unservedT["no route"])} t with no route; ${fmtNumber(a.tonneKm / 1e6)} million t-km, ${fmtNumber(a.costCny / 1e6)} million CNY, ${fmtNumber(a.co2Kg / 1e6)} kt CO2e`,
+      `${label}: demand ${fmtNumber(total)} t; served ${fmtNumber(a.servedT)} t; unserved ${fmtNumber(a.unservedT.capacity)} t for capacity, ${fmtNumber(a.unservedT["too late"])} t too late, ${fmtNumber(a.unservedT["no route"])} t with no route, ${fmtNumber(a.unservedT["not dispatched"])} t whose on-demand trip did not run; ${fmtNumber(a.tonneKm / 1e6)} million t-km, ${fmtNumber(a.costCny / 1e6)} million CNY, ${fmtNumber(a.co2Kg / 1e6)} kt CO2e`,
     );
+    if (a.dispatch.slots > 0) {
+      io.out(`  on-demand services: ${fmtNumber(a.dispatch.ran)} of ${fmtNumber(a.dispatch.slots)} path slots ran; ${fmtNumber(a.dispatch.belowMinimumLoad)} got cargo below their minimum load and did not run`);
+    }
   }
   io.out("(emission factors: @fourports/routing DEFAULT_EMISSION_FACTORS, cited there)");
   io.out("");

@@ -29,10 +29,13 @@ export function assignedValue(metric: string, hubs: string[] | undefined, year: 
     }
     return sum;
   };
-  /** Trips that carry cargo, counted once per departure from and arrival at the hubs. */
+  /**
+   * Trips that ran and carried cargo, counted once per departure from and arrival at the hubs:
+   * an on-demand path slot counts only if its trip ran (Assignment.tripRan), never as a slot.
+   */
   const trips = (at: Set<number>, keep: (s: Service) => boolean): { moves: number; lines: Set<string> } => {
     const loaded = new Uint8Array(t.tripCount);
-    for (let c = 0; c < t.length; c++) if (a.connectionT[c]! > 0) loaded[t.trip[c]!] = 1;
+    for (let c = 0; c < t.length; c++) if (a.connectionT[c]! > 0 && a.tripRan[t.trip[c]!]) loaded[t.trip[c]!] = 1;
     let moves = 0;
     const lines = new Set<string>();
     for (let c = 0; c < t.length; c++) {
