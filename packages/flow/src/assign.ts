@@ -3,6 +3,7 @@ import { ConnectionScan, UNREACHED, type Journey, type JourneyLeg, type RoutingN
 import { mainModeOf, shares, type ChoiceParameters, type Priced } from "./choice.js";
 import { dailyTonnes } from "./demand.js";
 import { tripOrigins, VehiclePools } from "./dispatch.js";
+import { choiceMasks } from "./skims.js";
 
 /**
  * Why tonnes were not carried: no journey in the allowed modes at all; journeys exist but were
@@ -206,10 +207,11 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
 
   const scan = new ConnectionScan(net);
   // A flow with no journey at all in its modes, even with every departure empty, has no route.
-  for (const f of flows) {
+  const masksOf = flows.map((f) => {
     scan.run(f.from, release, { target: f.to, modeMask: f.mask });
     f.routable = scan.arrival[f.to] !== UNREACHED;
-  }
+    return f.routable && choice !== "earliest" ? choiceMasks(scan, f.from, f.to, f.mask, release) : [f.mask];
+  });
 
   /** Whether the capacity mask closes a connection: trip full or not running, or a hub-day full. */
   const closed = (c: number): number => {
@@ -272,20 +274,23 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
   };
   /**
    * Journeys with room that arrive within the transit limit: the earliest overall and, for the
-   * choice views, the earliest by each allowed main mode (with road for the first and last mile).
+   * choice views, the earliest by each allowed main mode (choiceMasks).
    */
-  const candidates = (f: (typeof flows)[number], ready: number): Journey[] => {
-    const masks = [f.mask];
-    if (choice !== "earliest") {
-      const road = f.mask & (1 << MODES.indexOf("road"));
-      for (let m = 0; m < MODES.length; m++) if (f.mask & (1 << m)) masks.push((1 << m) | road);
-    }
+  const candidates = (fi: number, ready: number, cache: Map<number, Journey | null>): Journey[] => {
+    const f = flows[fi]!;
     const out: Journey[] = [];
     const seen = new Set<string>();
-    for (const mask of new Set(masks)) {
-      scan.run(f.from, ready, { target: f.to, modeMask: mask, skip, windowMin: f.maxTransit + 1 });
-      const j = scan.journey(f.to);
-      if (!j || j.arriveMin - ready > f.maxTransit) continue;
+    for (const mask of masksOf[fi]!) {
+      // Within one placement capacity only shrinks: a mask that found nothing finds nothing
+      // again, and a journey that still has room is still the earliest of its mask.
+      let j = cache.get(mask);
+      if (j === undefined || (j !== null && !(room(j) > 1e-12))) {
+        scan.run(f.from, ready, { target: f.to, modeMask: mask, skip, windowMin: f.maxTransit + 1 });
+        j = scan.journey(f.to);
+        if (j && j.arriveMin - ready > f.maxTransit) j = null;
+        cache.set(mask, j);
+      }
+      if (!j) continue;
       const key = j.legs.map((l) => (l.kind === "service" ? `${l.trip}:${l.connections[0]}-${l.connections[1]}` : `${l.fromHub}>${l.toHub}@${l.departMin}`)).join("|");
       if (seen.has(key)) continue;
       seen.add(key);
@@ -382,8 +387,9 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
       o.unservedT["no route"] += left;
       return;
     }
+    const cache = new Map<number, Journey | null>();
     while (left > 1e-9) {
-      const found = candidates(f, ready);
+      const found = candidates(fi, ready, cache);
       if (found.length === 0) {
         if (rebooking) {
           o.unservedT["not dispatched"] += left;

@@ -58,8 +58,17 @@ export function shares(
   }
   const util = priced.map((p) => ({ j: p.j, u: p.g + constantOf(p.j) })).sort((x, y) => x.u - y.u || x.j.arriveMin - y.j.arriveMin);
   const best = util.slice(0, k);
-  const uMin = Math.max(best[0]!.u, 1e-9);
-  const w = best.map((x) => Math.exp(-logitScale * (x.u / uMin - 1)));
+  const w = logitWeights(best.map((x) => x.u), logitScale);
+  return best.map((x, i) => ({ j: x.j, share: w[i]! }));
+}
+
+/**
+ * Logit shares over utilities (costs) sorted ascending: share ∝ exp(−scale × (u / u_min − 1)).
+ * Relative to the cheapest, so one scale serves a 300 CNY truck and a 30,000 CNY flight alike.
+ */
+export function logitWeights(sortedCosts: number[], logitScale: number): number[] {
+  const uMin = Math.max(sortedCosts[0]!, 1e-9);
+  const w = sortedCosts.map((u) => Math.exp(-logitScale * (u / uMin - 1)));
   const sum = w.reduce((a, b) => a + b, 0);
-  return best.map((x, i) => ({ j: x.j, share: w[i]! / sum }));
+  return w.map((x) => x / sum);
 }

@@ -18,3 +18,5 @@ export { mainModeOf, type ChoiceParameters } from "./choice.js";
 export { dispatchableTrips, tripOrigins, VehiclePools } from "./dispatch.js";
 export { generalisedCost, relaxedLowerBound } from "./bound.js";
 export { timeExpandedNetwork, type TenArcKind, type TenOptions, type TimeExpandedNetwork } from "./ten.js";
+export { choiceSkims, skimShares, type FlowSkim, type SkimOption } from "./skims.js";
+export { logitWeights } from "./choice.js";

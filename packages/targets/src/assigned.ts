@@ -1,5 +1,6 @@
 import type { Assignment } from "@fourports/flow";
-import type { Hub, Service } from "@fourports/network";
+import type { JourneyLeg } from "@fourports/routing";
+import type { Hub, Scenario, Service } from "@fourports/network";
 import type { Year } from "./ceilings.js";
 
 /**
@@ -52,6 +53,10 @@ export function assignedValue(metric: string, hubs: string[] | undefined, year: 
   switch (metric) {
     case "air-cargo-t":
       return tonnes(named(), (s) => s.mode === "air");
+    case "air-cargo-intl-t":
+      return tonnes(named(), (s) => s.mode === "air" && s.international);
+    case "air-cargo-dom-t":
+      return tonnes(named(), (s) => s.mode === "air" && !s.international);
     case "cre-trains":
       return trips(kind(["rail-terminal"]), cre).moves;
     case "cre-lines":
@@ -71,6 +76,53 @@ export function assignedValue(metric: string, hubs: string[] | undefined, year: 
       const seaport = new Set(scenario.hubs.flatMap((h, i) => (h.kind === "seaport" ? [i] : [])));
       const seaIds = new Set([...seaport].map((i) => scenario.hubs[i]!.id));
       return tonnes(kind(["rail-terminal"]), (s) => s.mode === "rail" && !s.international && (seaIds.has(s.from) || seaIds.has(s.to)), a.connectionTeu);
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * What one tonne on a journey adds to a tonnage metric, counted as assignedValue counts it
+ * (loaded plus unloaded at the metric's hubs; TEU at the flow's TEU per tonne). Null for
+ * metrics that are not tonnages (trains, lines, dates). The aggregate choice model and its fit
+ * use it, so the fit and the assignment count alike.
+ */
+export function metricPerTonne(metric: string, hubs: string[] | undefined, scenario: Scenario, legs: JourneyLeg[], teuPerT: number): number | null {
+  const hubOf = new Map(scenario.hubs.map((h) => [h.id, h]));
+  const serviceOf = new Map(scenario.services.map((s) => [s.id, s]));
+  const homeKind = (kinds: Hub["kind"][]) => (id: string): boolean => {
+    const h = hubOf.get(id)!;
+    return h.city === scenario.homeCity && kinds.includes(h.kind);
+  };
+  const named = (id: string): boolean => hubs?.includes(id) ?? false;
+  const count = (at: (id: string) => boolean, keep: (s: Service) => boolean): number => {
+    let n = 0;
+    for (const l of legs) {
+      if (l.kind !== "service" || !keep(serviceOf.get(l.serviceId)!)) continue;
+      if (at(l.fromHub)) n++;
+      if (at(l.toHub)) n++;
+    }
+    return n;
+  };
+  switch (metric) {
+    case "air-cargo-t":
+      return count(named, (s) => s.mode === "air");
+    case "air-cargo-intl-t":
+      return count(named, (s) => s.mode === "air" && s.international);
+    case "air-cargo-dom-t":
+      return count(named, (s) => s.mode === "air" && !s.international);
+    case "cre-t":
+      return count(homeKind(["rail-terminal"]), (s) => s.mode === "rail" && s.international);
+    case "hsr-t":
+      return count(homeKind(["hsr-station"]), (s) => s.mode === "hsr");
+    case "river-port-t":
+      return count(named, (s) => s.mode === "river");
+    case "river-port-teu":
+      return count(named, (s) => s.mode === "river") * teuPerT;
+    case "rail-sea-teu": {
+      const sea = (id: string): boolean => hubOf.get(id)!.kind === "seaport";
+      return count(homeKind(["rail-terminal"]), (s) => s.mode === "rail" && !s.international && (sea(s.from) || sea(s.to))) * teuPerT;
     }
     default:
       return null;
