@@ -3,14 +3,25 @@ import type { JourneyLeg } from "@fourports/routing";
 import type { Hub, Scenario, Service } from "@fourports/network";
 import type { Year } from "./ceilings.js";
 
+/** A part of the horizon, minutes since the epoch, [fromMin, toMin). */
+export interface AssignedPeriod {
+  fromMin: number;
+  toMin: number;
+}
+
 /**
  * A throughput figure as the targets count it, from an assignment: tonnes loaded plus unloaded
  * at the hubs (transit cargo at an airport counts twice, arriving and leaving, as airport
  * statistics do), trains and lines that carry cargo, departures plus arrivals. Null for metrics
  * that are not throughput (lines open, dates, access times).
  */
-export function assignedValue(metric: string, hubs: string[] | undefined, year: Year, a: Assignment): number | null {
+export function assignedValue(metric: string, hubs: string[] | undefined, year: Year, a: Assignment, period?: AssignedPeriod): number | null {
   const { scenario, timetable: t } = year;
+  // A departure counts in the period it leaves in, an arrival in the period it arrives in.
+  const lo = period?.fromMin ?? -Infinity;
+  const hi = period?.toMin ?? t.horizonMin;
+  const inDep = (c: number): boolean => t.depMin[c]! >= lo && t.depMin[c]! < hi;
+  const inArr = (c: number): boolean => t.arrMin[c]! >= lo && t.arrMin[c]! < hi;
   const home = (h: Hub): boolean => h.city === scenario.homeCity;
   const kind = (kinds: Hub["kind"][]): Set<number> => {
     const s = new Set<number>();
@@ -25,8 +36,8 @@ export function assignedValue(metric: string, hubs: string[] | undefined, year: 
     for (let c = 0; c < t.length; c++) {
       const load = per[c]!;
       if (load === 0 || !keep(scenario.services[t.service[c]!]!)) continue;
-      if (at.has(t.depHub[c]!)) sum += load;
-      if (at.has(t.arrHub[c]!)) sum += load;
+      if (at.has(t.depHub[c]!) && inDep(c)) sum += load;
+      if (at.has(t.arrHub[c]!) && inArr(c)) sum += load;
     }
     return sum;
   };
@@ -43,7 +54,7 @@ export function assignedValue(metric: string, hubs: string[] | undefined, year: 
       if (!loaded[t.trip[c]!]) continue;
       const s = scenario.services[t.service[c]!]!;
       if (!keep(s)) continue;
-      const hit = (at.has(t.depHub[c]!) ? 1 : 0) + (at.has(t.arrHub[c]!) && t.arrMin[c]! < t.horizonMin ? 1 : 0);
+      const hit = (at.has(t.depHub[c]!) && inDep(c) ? 1 : 0) + (at.has(t.arrHub[c]!) && inArr(c) ? 1 : 0);
       if (hit > 0) lines.add(s.line);
       moves += hit;
     }

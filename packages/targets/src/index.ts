@@ -11,7 +11,18 @@ export {
 export { capacityCeilings, type CeilingResult, type CeilingStatus, type Year } from "./ceilings.js";
 export { quickFreightCircle, reachGroupOf, type ReachGroup, type ReachGroupResult, type ReachMiss, type ReachOptions, type ReachResult } from "./reach.js";
 export type { ReachSpec } from "./registry.js";
-export { assignedValue, metricPerTonne } from "./assigned.js";
+export { assignedValue, metricPerTonne, type AssignedPeriod } from "./assigned.js";
 export { loadObserved, type ObservedFigure, type ObservedSet } from "./observed.js";
 export { choiceOptions, fitChoice, PRIOR_CHOICE, type ChoiceFit, type FitOptions, type FitRow, type FittedChoice } from "./fit.js";
 export { nelderMead } from "./nelder-mead.js";
+export {
+  backtest,
+  forecastSeries,
+  loadForecastSpec,
+  seasonalShare,
+  type Backtest,
+  type BacktestRow,
+  type ForecastSeries,
+  type ForecastSpec,
+  type SeriesForecast,
+} from "./forecast.js";
