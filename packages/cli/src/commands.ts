@@ -11,9 +11,25 @@ import {
 } from "@fourports/network";
 import { assignDemand, type Assignment } from "@fourports/flow";
 import { prepareRouting } from "@fourports/routing";
-import { assignedValue, capacityCeilings, loadObserved, loadTargetRegistry, type CeilingResult, type Year } from "@fourports/targets";
+import {
+  assignedValue,
+  capacityCeilings,
+  choiceOptions,
+  fitChoice,
+  forecastSeries,
+  loadForecastSpec,
+  loadObserved,
+  loadTargetRegistry,
+  type CeilingResult,
+  type ChoiceFit,
+  type SeriesForecast,
+  type Target,
+  type Year,
+} from "@fourports/targets";
+import { printChoiceFit } from "./backtest.js";
 import { seedsDir, userPath } from "./paths.js";
 import { fmtNumber, table } from "./table.js";
+import { dayNumber, MIN_PER_DAY } from "@fourports/network";
 
 export interface Io {
   out: (line: string) => void;
@@ -75,11 +91,12 @@ export function validate(files: string[], io: Io): number {
   return bad > 0 ? 1 : 0;
 }
 
-/** Assigns a year's demand, showing progress on stderr (it takes a second or two). */
-function assignYear(y: Year, io: Io, choice: "cost" | "logit"): Assignment {
+/** Assigns a year's demand, showing progress on stderr (it takes a few seconds). */
+function assignYear(y: Year, io: Io, choice: "cost" | "logit", fit?: ChoiceFit): Assignment {
   const t0 = performance.now();
   const a = assignDemand(y.scenario, prepareRouting(y.scenario, y.timetable), {
     choice,
+    ...(fit ? choiceOptions(fit.fitted) : {}),
     onProgress: (day, days) => {
       if (day % 30 === 0 || day === days) io.progress(`assigning ${y.scenario.id} (${choice}): day ${day}/${days}`);
     },
@@ -149,6 +166,8 @@ export function baseline(args: string[], io: Io): number {
   const positional = args.filter((a, i) => !a.startsWith("--") && !(i > 0 && args[i - 1]!.startsWith("--")));
   const file = positional[0] ? userPath(positional[0]) : join(seedsDir(), "zhengzhou-2025.json");
   const targetsFile = opt("--targets") ? userPath(opt("--targets")!) : join(seedsDir(), "targets-2025.json");
+  const historyFile = opt("--history") ? userPath(opt("--history")!) : join(seedsDir(), "observed-history.json");
+  const forecastFile = opt("--forecast") ? userPath(opt("--forecast")!) : join(seedsDir(), "forecast.json");
   const year = loadYear(file);
   // The growth targets compare with the year before: the file this one extends, unless named.
   let compare = opt("--compare") ? userPath(opt("--compare")!) : undefined;
@@ -158,31 +177,52 @@ export function baseline(args: string[], io: Io): number {
   }
   const previous = compare ? loadYear(compare) : undefined;
   const registry = loadTargetRegistry(shown(targetsFile));
+  const history = loadObserved(shown(historyFile));
+  const spec = loadForecastSpec(shown(forecastFile));
   const results = capacityCeilings(registry.targets, year, previous);
+  const scenarioYear = Number(year.scenario.epoch.slice(0, 4));
 
-  const assigned = assignYear(year, io, "cost");
-  const shipper = assignYear(year, io, "logit");
+  // The shipper choice is fitted on the year before, on its figures to the end of August; the rest is held out.
+  const fitCutoff = opt("--fit-cutoff") ?? (previous ? `${previous.scenario.epoch.slice(0, 4)}-08-31` : undefined);
+  const fit = previous && fitCutoff ? fitChoice(previous, history, { cutoff: fitCutoff }) : undefined;
+  const assigned = assignYear(year, io, "cost", fit);
+  const shipper = assignYear(year, io, "logit", fit);
   const targetOf = new Map(registry.targets.map((t) => [t.id, t]));
   const assignedOf = (r: CeilingResult, a: Assignment): number | null => assignedValue(targetOf.get(r.targetId)!.metric, targetOf.get(r.targetId)!.hubs, year, a);
+  // The forecast of the scenario's year from what was known a month into it (the HSR figure runs to January).
+  const forecastCutoff = opt("--forecast-cutoff") ?? `${scenarioYear}-01-31`;
+  const forecastOf = (t: Target): SeriesForecast | null => {
+    const series = spec.series.find((x) => x.metric === t.metric && (x.hubs ?? []).join(",") === (t.hubs ?? []).join(","));
+    if (!series) return null;
+    try {
+      return forecastSeries(series, history, scenarioYear, forecastCutoff);
+    } catch {
+      return null;
+    }
+  };
 
   const sc: Scenario = year.scenario;
   io.out(`fourports baseline — ${sc.name}`);
   io.out(`scenario ${shown(file)} (${sc.epoch} + ${sc.horizonDays} days, ${sc.hubs.length} hubs, ${sc.services.length} services, ${fmtNumber(year.timetable.tripCount)} trips)`);
   if (previous) io.out(`compared with ${shown(previous.file)} for growth targets`);
-  io.out(`targets ${shown(targetsFile)}`);
+  io.out(`targets ${shown(targetsFile)}; observed ${shown(historyFile)}; forecast ${shown(forecastFile)}`);
   io.out("");
   io.out("assigned: the year's demand placed on the timetable by priority on residual capacities, every departure and hub limit respected;");
-  io.out("  least cost: each batch takes its least generalised-cost journey (tariffs + trucking + value of time × hours);");
-  io.out("  shipper logit: each batch splits over its 3 cheapest journeys by a multinomial logit (Nodus-style shipper choice).");
-  io.out("ceiling: the most the timetable and hubs could carry in the year at 100% load.");
+  io.out("  modes open: each flow may use every mode its commodity allows; on-demand services count only the trips that run;");
+  io.out("  least cost: each batch takes its least generalised-cost journey (tariffs + trucking + fitted value of time × hours);");
+  io.out(`  shipper logit: each batch splits over its 3 cheapest journeys by a multinomial logit with the parameters fitted below${fit ? "" : " (not fitted: no previous year; seeds' values)"}.`);
+  io.out("ceiling: the most the timetable and hubs could carry in the year at 100% load (on-demand: the slots the vehicle pools can run).");
+  io.out(`forecast: ${scenarioYear} P50 (P5–P95) from the figures known by ${forecastCutoff} (seeds/forecast.json; \`fourports backtest\` tests it).`);
   io.out("");
   io.out(
     table(
-      ["target", "goal", "least cost", "shipper logit", "ceiling", "status", "limited by", "rests on"],
+      ["target", "goal", "least cost", "shipper logit", "forecast", "ceiling", "status", "limited by", "rests on"],
       results.map((r) => {
         const v = assignedOf(r, assigned);
         const w = assignedOf(r, shipper);
-        return [r.targetId, targetText(r), v === null ? "-" : show(v, r.unit), w === null ? "-" : show(w, r.unit), show(r.ceiling, r.unit), STATUS[r.status], r.limitedBy, r.basis.join(", ") || "-"];
+        const f = forecastOf(targetOf.get(r.targetId)!);
+        const fc = f ? `${show(f.p50, r.unit)} (${fmtNumber(f.p5)}–${fmtNumber(f.p95)})` : "-";
+        return [r.targetId, targetText(r), v === null ? "-" : show(v, r.unit), w === null ? "-" : show(w, r.unit), fc, show(r.ceiling, r.unit), STATUS[r.status], r.limitedBy, r.basis.join(", ") || "-"];
       }),
     ),
   );
@@ -208,23 +248,7 @@ export function baseline(args: string[], io: Io): number {
       }),
     ),
   );
-
-  const observedFile = opt("--observed") ? userPath(opt("--observed")!) : join(seedsDir(), "observed-2024.json");
-  if (previous && previous.scenario.id === "zhengzhou-2024") {
-    const observed = loadObserved(shown(observedFile));
-    const prevAssigned = assignYear(previous, io, "cost");
-    io.out("");
-    io.out(`Calibration: ${previous.scenario.id} assigned (least cost) beside the observed 2024 figures (${shown(observedFile)})`);
-    io.out(
-      table(
-        ["figure", "observed", "label", "assigned", "error"],
-        observed.figures.map((f) => {
-          const v = assignedValue(f.metric, f.hubs, previous, prevAssigned);
-          return [f.id, `${fmtNumber(f.value)} ${f.unit}`, f.label, v === null ? "-" : `${fmtNumber(v)} ${f.unit}`, v === null ? "-" : `${(((v - f.value) / f.value) * 100).toFixed(1)}%`];
-        }),
-      ),
-    );
-  }
+  if (previous && fit) calibration(previous, fit, history, io);
   io.out("");
   for (const r of results) io.out(`${r.targetId}: ${r.detail}`);
   const cannot = results.filter((r) => r.status === "beyond-ceiling" || r.status === "not-met");
@@ -235,4 +259,33 @@ export function baseline(args: string[], io: Io): number {
       : `${cannot.length} target(s) the network cannot reach as modelled: ${cannot.map((r) => r.targetId).join(", ")}`,
   );
   return 0;
+}
+
+/**
+ * The calibration block: the choice fit (fit and hold-out errors), then the year before assigned
+ * in the shipper view with the fitted parameters, over each observed figure's period.
+ */
+function calibration(previous: Year & { file: string }, fit: ChoiceFit, history: ReturnType<typeof loadObserved>, io: Io): void {
+  io.out("");
+  io.out(`Calibration of ${previous.scenario.id}: the choice model fitted and held out`);
+  printChoiceFit(fit, io);
+  const a = assignYear(previous, io, "logit", fit);
+  const epoch = dayNumber(previous.scenario.epoch);
+  const rows = history.figures.filter((f) => f.from !== undefined && f.to !== undefined && dayNumber(f.from) >= epoch && dayNumber(f.from) < epoch + previous.scenario.horizonDays);
+  io.out("");
+  io.out(`${previous.scenario.id} assigned (shipper logit, fitted parameters, every capacity respected) over each figure's period, beside the observed figure:`);
+  io.out(
+    table(
+      ["figure", "period", "role", "observed", "label", "assigned", "error"],
+      rows.flatMap((f) => {
+        const fromMin = (dayNumber(f.from!) - epoch) * MIN_PER_DAY;
+        const toMin = Math.min(dayNumber(f.to!) - epoch + 1, previous.scenario.horizonDays) * MIN_PER_DAY;
+        const v = assignedValue(f.metric, f.hubs, previous, a, { fromMin, toMin });
+        if (v === null) return [];
+        const role = f.to! <= fit.cutoff ? "fit" : "hold-out";
+        const clipped = dayNumber(f.to!) - epoch >= previous.scenario.horizonDays ? " (to the horizon's end)" : "";
+        return [[f.id, `${f.from}–${f.to}${clipped}`, role, `${fmtNumber(f.value)} ${f.unit}`, f.label, `${fmtNumber(v)} ${f.unit}`, `${(((v - f.value) / f.value) * 100).toFixed(1)}%`]];
+      }),
+    ),
+  );
 }

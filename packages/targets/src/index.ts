@@ -26,3 +26,4 @@ export {
   type ForecastSpec,
   type SeriesForecast,
 } from "./forecast.js";
+export { holdOutReport, type HoldOutReport } from "./backtest.js";
