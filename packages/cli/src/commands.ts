@@ -46,14 +46,15 @@ function shown(abs: string): string {
 
 /**
  * What a seeds file holds: a target registry (top-level "targets"), a set of observed figures
- * (top-level "figures" array), or else a scenario.
+ * (top-level "figures" array), forecast parameters (top-level "series" array), or else a scenario.
  */
-function fileKind(file: string): "targets" | "observed" | "scenario" {
+function fileKind(file: string): "targets" | "observed" | "forecast" | "scenario" {
   try {
     const v = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
     if (v === null || typeof v !== "object" || "hubs" in v || "extends" in v) return "scenario";
     if ("targets" in v) return "targets";
     if (Array.isArray(v["figures"])) return "observed";
+    if (Array.isArray(v["series"])) return "forecast";
     return "scenario";
   } catch {
     return "scenario"; // unreadable or not JSON: the scenario validator reports it with line and column
@@ -71,6 +72,7 @@ export function validate(files: string[], io: Io): number {
     if (kind !== "scenario") {
       try {
         if (kind === "targets") io.out(`${f}: valid target registry (${loadTargetRegistry(shown(userPath(f))).targets.length} targets)`);
+        else if (kind === "forecast") io.out(`${f}: valid forecast parameters (${loadForecastSpec(shown(userPath(f))).series.length} series)`);
         else io.out(`${f}: valid observed figures (${loadObserved(shown(userPath(f))).figures.length} figures)`);
       } catch (err) {
         if (!(err instanceof ScenarioError)) throw err;
@@ -140,6 +142,7 @@ const STATUS: Record<CeilingResult["status"], string> = {
   "within-ceiling": "reachable at ≤100% load",
   "beyond-ceiling": "CANNOT REACH even at 100% load",
   met: "met by the network",
+  assumed: "met only by ASSUMPTION",
   "not-met": "NOT MET by the network",
   reported: "reported (no threshold)",
   "not-computed": "not computed",

@@ -233,7 +233,10 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
    */
   const room = (j: Journey): number => {
     for (const trip of serviceTrips(j)) {
-      if (!onDemand[trip] || tripState[trip] !== FREE) continue;
+      if (!onDemand[trip]) continue;
+      // A journey priced before its slot closed (the candidates are cached) must not book it.
+      if (tripState[trip] === DROPPED || tripState[trip] === NO_VEHICLE) return 0;
+      if (tripState[trip] !== FREE) continue;
       const s = origin.service[trip]!;
       if (pools.canDepart(s, origin.depMin[trip]!)) continue;
       tripState[trip] = NO_VEHICLE;
@@ -439,7 +442,64 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
     const back = [...new Set(tripRecs.get(trip) ?? [])].filter((r) => r.alive);
     tripRecs.delete(trip);
     for (const r of back) unbook(r);
-    for (const r of back) place(r.flow, r.amount, r.ready, true);
+    for (const r of back) if (!waitForNextSlot(r, trip)) place(r.flow, r.amount, r.ready, true);
+  };
+  // Per on-demand service: its slots in departure order, and each slot's place in that list.
+  const slotsOf = new Map<number, number[]>();
+  const slotIndex = new Int32Array(t.tripCount);
+  for (let i = 0; i < t.tripCount; i++) {
+    if (!onDemand[i]) continue;
+    let l = slotsOf.get(origin.service[i]!);
+    if (!l) slotsOf.set(origin.service[i]!, (l = []));
+    l.push(i);
+  }
+  for (const l of slotsOf.values()) {
+    l.sort((a, b) => origin.depMin[a]! - origin.depMin[b]! || a - b);
+    l.forEach((trip, k) => (slotIndex[trip] = k));
+  }
+  /** The connection of a trip leaving `hub` (from) or reaching it (to); -1 when it does not call there. */
+  const callAt = (trip: number, hub: number, end: "from" | "to"): number => {
+    for (let i = tripStart[trip]!; i < tripStart[trip + 1]!; i++) {
+      const c = tripConns[i]!;
+      if ((end === "from" ? t.depHub[c] : t.arrHub[c]) === hub) return c;
+    }
+    return -1;
+  };
+  /**
+   * Consolidation: the cargo of a slot that did not run waits at the origin for a later slot of
+   * the same service with room and a vehicle, within the transit limit — when the slot's leg is
+   * the journey's last ride (what follows is trucking, shifted in time). Else it is placed anew.
+   */
+  const waitForNextSlot = (r: Rec, dropped: number): boolean => {
+    const legs = r.j.legs;
+    const at = legs.findIndex((l) => l.kind === "service" && t.trip[l.connections[0]] === dropped);
+    if (at < 0 || legs.slice(at + 1).some((l) => l.kind === "service")) return false;
+    const leg = legs[at]! as Extract<JourneyLeg, { kind: "service" }>;
+    const f = flows[r.flow]!;
+    const list = slotsOf.get(origin.service[dropped]!)!;
+    const fromHub = t.depHub[leg.connections[0]]!;
+    const toHub = t.arrHub[leg.connections[1]]!;
+    for (let k = slotIndex[dropped]! + 1; k < list.length; k++) {
+      const next = list[k]!;
+      const st = tripState[next];
+      if (st === DROPPED || st === NO_VEHICLE) continue;
+      const b = callAt(next, fromHub, "from");
+      const a = callAt(next, toHub, "to");
+      if (b < 0 || a < 0) continue;
+      const shift = t.arrMin[a]! - leg.arriveMin;
+      if (r.j.arriveMin + shift - r.ready > f.maxTransit) return false;
+      const moved: Journey = {
+        ...r.j,
+        arriveMin: r.j.arriveMin + shift,
+        legs: legs.map((l, i) =>
+          i < at ? l : i === at ? { ...leg, trip: t.trip[b]!, departMin: t.depMin[b]!, arriveMin: t.arrMin[a]!, connections: [b, a] } : { ...l, departMin: l.departMin + shift, arriveMin: l.arriveMin + shift },
+        ),
+      };
+      if (room(moved) < r.amount - 1e-9) continue;
+      book({ flow: r.flow, amount: r.amount, ready: r.ready, j: moved, alive: true });
+      return true;
+    }
+    return false;
   };
   /** Decides every open slot departing before `frontier`, earliest first, until none is left. */
   const settle = (frontier: number): void => {

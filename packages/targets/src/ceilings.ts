@@ -18,8 +18,10 @@ import type { Target } from "./registry.js";
 /**
  * within-ceiling / beyond-ceiling: a throughput target the timetable could or could not carry
  * even at 100% load. met / not-met: a target the network itself decides (lines, dates).
+ * assumed: it would be met, but only because a figure labelled ASSUMPTION says so (an access
+ * time set to the goal itself): no evidence either way.
  */
-export type CeilingStatus = "within-ceiling" | "beyond-ceiling" | "met" | "not-met" | "reported" | "not-computed";
+export type CeilingStatus = "within-ceiling" | "beyond-ceiling" | "met" | "assumed" | "not-met" | "reported" | "not-computed";
 
 export interface CeilingResult {
   targetId: string;
@@ -309,9 +311,10 @@ function ceilingOf(t: Target, c: Ctx, prev: Ctx | undefined): CeilingResult {
       }
       const worst = Math.max(...known.map((h) => h.expresswayAccessMin!));
       const labels = new Set<Label>(known.map((h) => h.figures?.["expresswayAccessMin"]?.label ?? h.label));
+      const status = numericStatus(t, worst, false);
       return result(t, {
         ceiling: worst,
-        status: numericStatus(t, worst, false),
+        status: status === "met" && labels.has("ASSUMPTION") ? "assumed" : status,
         limitedBy: "hub data",
         detail: known.map((h) => `${h.id}: ${h.expresswayAccessMin} min`).join("; "),
         basis: [...labels].sort(),

@@ -31,6 +31,18 @@ describe("capacityCeilings", () => {
     expect(lines).toMatchObject({ ceiling: 1, status: "met" });
   });
 
+  it("says 'assumed', not 'met', when only an ASSUMPTION meets an access-time target", () => {
+    const access = (label: "ASSUMPTION" | "EST", min: number): Scenario => {
+      const sc = mini();
+      return { ...sc, hubs: sc.hubs.map((h) => (h.id === "CGO" ? { ...h, expresswayAccessMin: min, figures: { expresswayAccessMin: { source: "s", label } } } : h)) };
+    };
+    const t = T({ metric: "expressway-access-min", comparator: "<=", value: 10, unit: "min", hubs: ["CGO"] });
+    expect(capacityCeilings([t], year(access("ASSUMPTION", 10)))[0]).toMatchObject({ ceiling: 10, status: "assumed", basis: ["ASSUMPTION"] });
+    expect(capacityCeilings([t], year(access("EST", 10)))[0]).toMatchObject({ ceiling: 10, status: "met", basis: ["EST"] });
+    // An assumption that misses the goal is still a miss: "assumed" is only ever a soft "met".
+    expect(capacityCeilings([t], year(access("ASSUMPTION", 25)))[0]).toMatchObject({ ceiling: 25, status: "not-met" });
+  });
+
   it("needs the previous year for growth targets and says so", () => {
     const [r] = capacityCeilings([T({ metric: "road-intl-growth", value: 0.5, unit: "share" })], year(mini()));
     expect(r!.status).toBe("not-computed");
