@@ -48,12 +48,14 @@ export function printChoiceFit(fit: ChoiceFit, io: Io): void {
   io.out(
     table(
       ["figure", "period", "role", "observed", "prior model", "fitted model", "error", "contested"],
-      fit.rows.map((r) => [r.figureId, `${r.from}–${r.to}`, r.role, `${fmtNumber(r.observed)} ${r.unit}`, fmtNumber(r.priorPrediction), fmtNumber(r.prediction), pct(r.errorPct), `${Math.round(r.contestedShare * 100)}%`]),
+      fit.rows.map((r) => [r.figureId, `${r.from}–${r.to}`, `${r.role}${r.sizesDemand ? " (sized)" : ""}`, `${fmtNumber(r.observed)} ${r.unit}`, fmtNumber(r.priorPrediction), fmtNumber(r.prediction), pct(r.errorPct), `${Math.round(r.contestedShare * 100)}%`]),
     ),
   );
+  const n = (keep: (r: ChoiceFit["rows"][number]) => boolean): number => fit.rows.filter(keep).length;
+  const rms = (x: number | null): string => (x === null ? "-" : `${x.toFixed(1)}%`);
   io.out(
-    `fit error (RMS of log errors, in sample): ${fit.fitRmsPct.toFixed(1)}% on ${fit.rows.filter((r) => r.role === "fit").length} figures; hold-out error (never seen by the fit): ${fit.holdOutRmsPct === null ? "-" : `${fit.holdOutRmsPct.toFixed(1)}%`} on ${fit.rows.filter((r) => r.role === "hold-out").length} figures`,
+    `fit error (RMS of log errors, in sample): ${fit.fitRmsPct.toFixed(1)}% on ${n((r) => r.role === "fit")} figures; hold-out error (never seen by the fit, nor sized from): ${rms(fit.holdOutRmsPct)} on ${n((r) => r.role === "hold-out" && !r.sizesDemand)}; held out but the demand was sized from them: ${rms(fit.holdOutSizedRmsPct)} on ${n((r) => r.role === "hold-out" && r.sizesDemand)}`,
   );
   io.out("  contested: share of the figure carried by flows with more than one way to go; at 0% the figure is the demand as sized, not a test of the choice.");
-  io.out("  The demand levels are sized from the Jan–Aug figures, so the fit rows test the split between modes; the hold-out rows test the Sep–Dec months as well.");
+  io.out("  The demand levels are sized from the Jan–Aug figures, so the fit rows test the split between modes; the unsized hold-out rows test the Sep–Dec months as well.");
 }

@@ -156,7 +156,7 @@ describe("assigned throughput on the seeds", () => {
       compared++;
     }
     expect(compared).toBeGreaterThanOrEqual(5);
-  });
+  }, 300_000);
 });
 
 describe("choice views", () => {

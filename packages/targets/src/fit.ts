@@ -22,6 +22,8 @@ export interface FitRow {
   unit: string;
   /** "fit": used to estimate the parameters; "hold-out": ends after the cutoff, never seen by the fit. */
   role: "fit" | "hold-out";
+  /** The demand was sized from this figure (ObservedFigure.sizesDemand): not a test of the level. */
+  sizesDemand: boolean;
   /** The aggregate model at the prior and at the fitted parameters. */
   priorPrediction: number;
   prediction: number;
@@ -38,9 +40,13 @@ export interface ChoiceFit {
   prior: FittedChoice;
   fitted: FittedChoice;
   rows: FitRow[];
-  /** Root mean square of the log errors (as %) over the fit rows and over the hold-out rows. */
+  /**
+   * Root mean square of the log errors (as %) over the fit rows, over the hold-out rows the
+   * demand was not sized from (the honest test), and over the held-out rows it was sized from.
+   */
   fitRmsPct: number;
   holdOutRmsPct: number | null;
+  holdOutSizedRmsPct: number | null;
   evaluations: number;
   /** The sample days (from the epoch) whose releases priced the options. */
   sampleDays: number[];
@@ -165,6 +171,7 @@ export function fitChoice(year: Year, history: ObservedSet, options: FitOptions)
     observed: f.value,
     unit: f.unit,
     role: dayNumber(f.to) <= cutoff ? "fit" : "hold-out",
+    sizesDemand: f.sizesDemand === true,
     priorPrediction: atPrior[k]!,
     prediction: at.value[k]!,
     errorPct: ((at.value[k]! - f.value) / f.value) * 100,
@@ -178,7 +185,8 @@ export function fitChoice(year: Year, history: ObservedSet, options: FitOptions)
     fitted,
     rows,
     fitRmsPct: rms(rows.filter((r) => r.role === "fit")) ?? 0,
-    holdOutRmsPct: rms(rows.filter((r) => r.role === "hold-out")),
+    holdOutRmsPct: rms(rows.filter((r) => r.role === "hold-out" && !r.sizesDemand)),
+    holdOutSizedRmsPct: rms(rows.filter((r) => r.role === "hold-out" && r.sizesDemand)),
     evaluations: best.evaluations,
     sampleDays,
   };

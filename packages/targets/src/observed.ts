@@ -16,6 +16,11 @@ export interface ObservedFigure {
    */
   from?: string;
   to?: string;
+  /**
+   * The scenario's demand was sized from this figure: a model's error on it tests how the
+   * demand is split, not its level. The fit reports such a held-out figure apart.
+   */
+  sizesDemand?: boolean;
   source: string;
   label: Label;
   note?: string;
@@ -44,6 +49,7 @@ const schema: z.ZodType<ObservedSet> = z
         unit: z.string().min(1),
         from: isoDate.optional(),
         to: isoDate.optional(),
+        sizesDemand: z.boolean().optional(),
         source: z.string().min(1),
         label: z.enum(LABELS),
         note: z.string().optional(),
