@@ -1,95 +1,14 @@
-import { allowedModes, clockMinutes, COMMODITY_LIMITS, MIN_PER_DAY, MODES, type Mode, type PortGroup, type Scenario } from "@fourports/network";
+import { allowedModes, clockMinutes, COMMODITY_LIMITS, MIN_PER_DAY, MODES, type Scenario } from "@fourports/network";
 import { ConnectionScan, UNREACHED, type Journey, type JourneyLeg, type RoutingNetwork } from "@fourports/routing";
-import { mainModeOf, shares, type ChoiceParameters, type Priced } from "./choice.js";
+import { mainModeOf, shares, type Priced } from "./choice.js";
 import { dailyTonnes } from "./demand.js";
-import { tripOrigins, VehiclePools } from "./dispatch.js";
+import { indexTimetable } from "./assign-index.js";
+import type { AssignOptions, Assignment, Booking, DemandOutcome, PortThroughput } from "./assign-types.js";
+import { UNSERVED_REASONS, type UnservedReason } from "./assign-types.js";
+import { DROPPED, FREE, OPEN, RAN, SlotLedger } from "./slots.js";
 import { choiceMasks } from "./skims.js";
 
-/**
- * Why tonnes were not carried: no journey in the allowed modes at all; journeys exist but were
- * full; none arrives within the transit limit; or the on-demand trip they were booked on did
- * not run (below its minimum load or no vehicle) and nothing else had room in time.
- */
-export type UnservedReason = "no route" | "capacity" | "too late" | "not dispatched";
-export const UNSERVED_REASONS: readonly UnservedReason[] = ["no route", "capacity", "too late", "not dispatched"];
-
-export interface DemandOutcome {
-  demandId: string;
-  demandT: number;
-  servedT: number;
-  unservedT: Record<UnservedReason, number>;
-}
-
-export interface PortThroughput {
-  portGroup: PortGroup;
-  mode: Mode;
-  loadedT: number;
-  unloadedT: number;
-}
-
-/** On-demand services over the year: path slots, trips that ran, trips that got cargo but not enough. */
-export interface DispatchSummary {
-  slots: number;
-  ran: number;
-  /** Trips that had cargo booked but stayed below minLoadFactor: they did not run, their cargo was rebooked. */
-  belowMinimumLoad: number;
-}
-
-export interface Assignment {
-  scenarioId: string;
-  /** Tonnes on each connection of the timetable. */
-  connectionT: Float64Array;
-  /** TEU on each connection (tonnes of flows that give teuPerYear, at their TEU per tonne). */
-  connectionTeu: Float64Array;
-  /**
-   * Per trip: 1 if it ran. Every scheduled trip runs; an on-demand trip (a path slot) runs only
-   * with at least minLoadFactor × capacityT loaded and a vehicle of its pool at the origin.
-   */
-  tripRan: Uint8Array;
-  dispatch: DispatchSummary;
-  /** Tonnes loaded plus unloaded at each hub on each day: [hub × horizonDays + day]. */
-  hubDayT: Float64Array;
-  /** Loaded and unloaded tonnes at the home city's hubs, by the hub's port group and the mode. */
-  ports: PortThroughput[];
-  demand: DemandOutcome[];
-  servedT: number;
-  unservedT: Record<UnservedReason, number>;
-  tonneKm: number;
-  costCny: number;
-  co2Kg: number;
-  /** Bookings in the final assignment (one per journey a batch was split over). */
-  bookings: number;
-  /** Every booking, when recordBookings was set. */
-  bookingList?: Booking[];
-}
-
-export interface AssignOptions extends ChoiceParameters {
-  /** Local time each day's batch of a flow is ready (default "08:00"). */
-  releaseTime?: string;
-  /** A batch must arrive within this many days of its release (default 30); later is "too late". */
-  maxTransitDays?: number;
-  /**
-   * How a batch picks its journey among those with room: "earliest" arrival (default);
-   * "cost", the least generalised cost (tariffs + trucking + value of time × hours) among the
-   * earliest journey and the earliest by each allowed main mode — the system's view; or
-   * "logit", the shipper's view: the batch splits over the k cheapest of those by a multinomial
-   * logit, share ∝ exp(−logitScale × (u / u_min − 1)), u = generalised cost + mode constant.
-   */
-  choice?: "earliest" | "cost" | "logit";
-  /** Routes in the logit choice set (default 3). */
-  k?: number;
-  /** Keep every booking (demand id, tonnes, journey legs) in the result, for audits and maps. */
-  recordBookings?: boolean;
-  onProgress?: (day: number, days: number) => void;
-  signal?: AbortSignal;
-}
-
-export interface Booking {
-  demandId: string;
-  tonnes: number;
-  releaseMin: number;
-  legs: JourneyLeg[];
-}
+export { UNSERVED_REASONS, type AssignOptions, type Assignment, type Booking, type DemandOutcome, type DispatchSummary, type PortThroughput, type UnservedReason } from "./assign-types.js";
 
 /** A booking while the assignment runs; an on-demand trip that does not run takes its bookings back. */
 interface Rec {
@@ -99,13 +18,6 @@ interface Rec {
   j: Journey;
   alive: boolean;
 }
-
-// On-demand trip states.
-const FREE = 0; // a path slot nobody has booked
-const OPEN = 1; // booked, holding a vehicle, its load not yet final
-const RAN = 2; // departed with at least the minimum load
-const DROPPED = 3; // had cargo below the minimum load: does not run, never reopens
-const NO_VEHICLE = 4; // no vehicle of the pool at hand: closed until one is given back
 
 /**
  * Assigns a year of demand to the timetable by priority on residual capacities: each day every
@@ -134,60 +46,19 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
   const k = options.k ?? 3;
   const logitScale = options.logitScale ?? 10;
 
-  // Trip → its connections (in departure order), and each trip's residual capacity.
-  const tripStart = new Int32Array(t.tripCount + 1);
-  for (let c = 0; c < C; c++) tripStart[t.trip[c]! + 1]!++;
-  for (let i = 0; i < t.tripCount; i++) tripStart[i + 1]! += tripStart[i]!;
-  const fill = tripStart.slice(0, t.tripCount);
-  const tripConns = new Int32Array(C);
-  for (let c = 0; c < C; c++) tripConns[fill[t.trip[c]!]!++] = c;
-  const tripCap = new Float64Array(t.tripCount);
-  for (let c = 0; c < C; c++) tripCap[t.trip[c]!] = t.capacityT[c]!;
+  const { tripStart, tripConns, tripCapT: tripCap, hdStart, hdConns, depHD, arrHD, connKm } = indexTimetable(scenario, t);
   const tripResidual = tripCap.slice();
-
-  // On-demand slots: state, origin departure, pool, and the bookings on each.
-  const origin = tripOrigins(t);
-  const onDemand = new Uint8Array(t.tripCount);
-  for (let i = 0; i < t.tripCount; i++) onDemand[i] = t.serviceOnDemand[origin.service[i]!]!;
-  const tripState = new Uint8Array(t.tripCount);
-  const minLoadT = new Float64Array(t.tripCount);
-  for (let i = 0; i < t.tripCount; i++) {
-    if (onDemand[i]) minLoadT[i] = scenario.services[origin.service[i]!]!.onDemand!.minLoadFactor * tripCap[i]!;
-  }
-  const pools = new VehiclePools(scenario);
-  const tripRecs = new Map<number, Rec[]>();
-  const openTrips = new Set<number>();
-  const blocked = new Map<number, number[]>();
-  let belowMinimumLoad = 0;
-
-  // Hub-day residual handling, and hub-day → connections loading or unloading there.
   const hubDayResidual = new Float64Array(nHubs * days);
   scenario.hubs.forEach((h, i) => hubDayResidual.fill(h.handling?.tPerDay ?? Infinity, i * days, (i + 1) * days));
-  const dayOf = (minute: number): number => Math.min(days - 1, Math.max(0, Math.floor(minute / MIN_PER_DAY)));
-  const depHD = (c: number): number => t.depHub[c]! * days + dayOf(t.depMin[c]!);
-  const arrHD = (c: number): number => t.arrHub[c]! * days + dayOf(t.arrMin[c]!);
-  const hdStart = new Int32Array(nHubs * days + 1);
-  for (let c = 0; c < C; c++) {
-    hdStart[depHD(c) + 1]!++;
-    hdStart[arrHD(c) + 1]!++;
-  }
-  for (let i = 0; i < nHubs * days; i++) hdStart[i + 1]! += hdStart[i]!;
-  const hdFill = hdStart.slice(0, nHubs * days);
-  const hdConns = new Int32Array(2 * C);
-  for (let c = 0; c < C; c++) {
-    hdConns[hdFill[depHD(c)]!++] = c;
-    hdConns[hdFill[arrHD(c)]!++] = c;
-  }
+  // On-demand slots: who may run; the bookings on each, to take back from a slot that does not run.
+  const slots = new SlotLedger(scenario, t, tripCap);
+  const { onDemand, minLoadT } = slots;
+  const tripRecs = new Map<number, Rec[]>();
 
   const skip = new Uint8Array(C);
   const connectionT = new Float64Array(C);
   const connectionTeu = new Float64Array(C);
   const hubDayT = new Float64Array(nHubs * days);
-  const connKm = new Float64Array(C);
-  for (let c = 0; c < C; c++) {
-    const s = scenario.services[t.service[c]!]!;
-    connKm[c] = (s.distanceKm * (t.arrMin[c]! - t.depMin[c]!)) / s.durationMin;
-  }
   const loadedT = new Float64Array(nHubs * MODES.length);
   const unloadedT = new Float64Array(nHubs * MODES.length);
 
@@ -216,8 +87,7 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
   /** Whether the capacity mask closes a connection: trip full or not running, or a hub-day full. */
   const closed = (c: number): number => {
     const trip = t.trip[c]!;
-    const st = tripState[trip]!;
-    return tripResidual[trip]! <= 0 || st === DROPPED || st === NO_VEHICLE || hubDayResidual[depHD(c)]! <= 0 || hubDayResidual[arrHD(c)]! <= 0 ? 1 : 0;
+    return tripResidual[trip]! <= 0 || slots.closed(trip) || hubDayResidual[depHD(c)]! <= 0 || hubDayResidual[arrHD(c)]! <= 0 ? 1 : 0;
   };
   const refreshTrip = (trip: number): void => {
     for (let i = tripStart[trip]!; i < tripStart[trip + 1]!; i++) skip[tripConns[i]!] = closed(tripConns[i]!);
@@ -233,16 +103,8 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
    */
   const room = (j: Journey): number => {
     for (const trip of serviceTrips(j)) {
-      if (!onDemand[trip]) continue;
       // A journey priced before its slot closed (the candidates are cached) must not book it.
-      if (tripState[trip] === DROPPED || tripState[trip] === NO_VEHICLE) return 0;
-      if (tripState[trip] !== FREE) continue;
-      const s = origin.service[trip]!;
-      if (pools.canDepart(s, origin.depMin[trip]!)) continue;
-      tripState[trip] = NO_VEHICLE;
-      let list = blocked.get(s);
-      if (!list) blocked.set(s, (list = []));
-      list.push(trip);
+      if (slots.mayBook(trip)) continue;
       refreshTrip(trip);
       return 0;
     }
@@ -356,11 +218,7 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
     recs?.push(r);
     for (const trip of serviceTrips(r.j)) {
       if (!onDemand[trip]) continue;
-      if (tripState[trip] === FREE) {
-        tripState[trip] = OPEN;
-        pools.depart(origin.service[trip]!, origin.depMin[trip]!);
-        openTrips.add(trip);
-      }
+      slots.booked(trip);
       let list = tripRecs.get(trip);
       if (!list) tripRecs.set(trip, (list = []));
       list.push(r);
@@ -373,11 +231,8 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
     for (const trip of serviceTrips(r.j)) {
       if (!onDemand[trip]) continue;
       const load = tripCap[trip]! - tripResidual[trip]!;
-      if (tripState[trip] === RAN && load < minLoadT[trip]! - 1e-9) {
-        tripState[trip] = OPEN;
-        openTrips.add(trip);
-      }
-      if (tripState[trip] === OPEN && load <= 1e-9) freeSlot(trip);
+      if (slots.state[trip] === RAN && load < minLoadT[trip]! - 1e-9) slots.reopen(trip);
+      if (slots.state[trip] === OPEN && load <= 1e-9) giveBack(trip, FREE);
     }
   };
 
@@ -415,48 +270,19 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
     }
   };
 
-  /** Gives a slot's vehicle back; slots closed for want of one may open again. */
-  const releaseVehicle = (trip: number): void => {
-    const s = origin.service[trip]!;
-    pools.release(s, origin.depMin[trip]!);
-    openTrips.delete(trip);
-    for (const b of blocked.get(s) ?? []) {
-      if (tripState[b] !== NO_VEHICLE) continue;
-      tripState[b] = FREE;
-      refreshTrip(b);
-    }
-    blocked.delete(s);
-  };
-  /** An open slot emptied when the bookings on it went elsewhere: free again, its vehicle too. */
-  const freeSlot = (trip: number): void => {
-    tripState[trip] = FREE;
-    releaseVehicle(trip);
+  /** An open slot gives its vehicle back (emptied, or dropped); slots waiting for one may open again. */
+  const giveBack = (trip: number, to: typeof FREE | typeof DROPPED): void => {
+    for (const b of slots.release(trip, to)) refreshTrip(b);
     refreshTrip(trip);
   };
   /** A trip whose load stayed below its minimum does not run; its cargo is placed again. */
   const drop = (trip: number): void => {
-    tripState[trip] = DROPPED;
-    belowMinimumLoad++;
-    releaseVehicle(trip);
-    refreshTrip(trip);
+    giveBack(trip, DROPPED);
     const back = [...new Set(tripRecs.get(trip) ?? [])].filter((r) => r.alive);
     tripRecs.delete(trip);
     for (const r of back) unbook(r);
     for (const r of back) if (!waitForNextSlot(r, trip)) place(r.flow, r.amount, r.ready, true);
   };
-  // Per on-demand service: its slots in departure order, and each slot's place in that list.
-  const slotsOf = new Map<number, number[]>();
-  const slotIndex = new Int32Array(t.tripCount);
-  for (let i = 0; i < t.tripCount; i++) {
-    if (!onDemand[i]) continue;
-    let l = slotsOf.get(origin.service[i]!);
-    if (!l) slotsOf.set(origin.service[i]!, (l = []));
-    l.push(i);
-  }
-  for (const l of slotsOf.values()) {
-    l.sort((a, b) => origin.depMin[a]! - origin.depMin[b]! || a - b);
-    l.forEach((trip, k) => (slotIndex[trip] = k));
-  }
   /** The connection of a trip leaving `hub` (from) or reaching it (to); -1 when it does not call there. */
   const callAt = (trip: number, hub: number, end: "from" | "to"): number => {
     for (let i = tripStart[trip]!; i < tripStart[trip + 1]!; i++) {
@@ -476,13 +302,10 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
     if (at < 0 || legs.slice(at + 1).some((l) => l.kind === "service")) return false;
     const leg = legs[at]! as Extract<JourneyLeg, { kind: "service" }>;
     const f = flows[r.flow]!;
-    const list = slotsOf.get(origin.service[dropped]!)!;
     const fromHub = t.depHub[leg.connections[0]]!;
     const toHub = t.arrHub[leg.connections[1]]!;
-    for (let k = slotIndex[dropped]! + 1; k < list.length; k++) {
-      const next = list[k]!;
-      const st = tripState[next];
-      if (st === DROPPED || st === NO_VEHICLE) continue;
+    for (const next of slots.later(dropped)) {
+      if (slots.closed(next)) continue;
       const b = callAt(next, fromHub, "from");
       const a = callAt(next, toHub, "to");
       if (b < 0 || a < 0) continue;
@@ -504,15 +327,12 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
   /** Decides every open slot departing before `frontier`, earliest first, until none is left. */
   const settle = (frontier: number): void => {
     for (;;) {
-      const due = [...openTrips].filter((x) => origin.depMin[x]! < frontier).sort((a, b) => origin.depMin[a]! - origin.depMin[b]! || a - b);
+      const due = slots.due(frontier);
       if (due.length === 0) return;
       for (const trip of due) {
-        if (tripState[trip] !== OPEN) continue;
-        const load = tripCap[trip]! - tripResidual[trip]!;
-        if (load >= minLoadT[trip]! - 1e-9) {
-          tripState[trip] = RAN;
-          openTrips.delete(trip);
-        } else drop(trip);
+        if (slots.state[trip] !== OPEN) continue;
+        if (tripCap[trip]! - tripResidual[trip]! >= minLoadT[trip]! - 1e-9) slots.ran(trip);
+        else drop(trip);
       }
     }
   };
@@ -520,7 +340,7 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
   for (let day = 0; day < days; day++) {
     options.signal?.throwIfAborted();
     const ready = day * MIN_PER_DAY + release;
-    if (openTrips.size > 0) settle(ready);
+    if (slots.hasOpen()) settle(ready);
     flows.forEach((f, fi) => {
       const x = f.daily[day]!;
       outcome[fi]!.demandT += x;
@@ -530,19 +350,7 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
   }
   settle(Infinity);
 
-  const tripRan = new Uint8Array(t.tripCount);
-  let slots = 0;
-  let ran = 0;
-  for (let i = 0; i < t.tripCount; i++) {
-    if (!onDemand[i]) tripRan[i] = 1;
-    else {
-      slots++;
-      if (tripState[i] === RAN) {
-        tripRan[i] = 1;
-        ran++;
-      }
-    }
-  }
+  const { tripRan, ...dispatch } = slots.outcome();
   const demand = outcome.slice().sort((a, b) => (a.demandId < b.demandId ? -1 : a.demandId > b.demandId ? 1 : 0));
   const unservedT: Record<UnservedReason, number> = { "no route": 0, capacity: 0, "too late": 0, "not dispatched": 0 };
   let servedT = 0;
@@ -556,7 +364,7 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
     connectionT,
     connectionTeu,
     tripRan,
-    dispatch: { slots, ran, belowMinimumLoad },
+    dispatch,
     hubDayT,
     ports: portThroughput(scenario, loadedT, unloadedT),
     demand,
