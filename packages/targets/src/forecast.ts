@@ -17,6 +17,8 @@ export interface ForecastSeries {
   priorSigma: number;
   /** Figure ids of the history not to use, with the reason in the note. */
   exclude?: string[];
+  /** Id prefixes of the demand flows whose market this series measures ("AIR-"): they grow with it. */
+  flows?: string[];
   source: string;
   label: Label;
   note?: string;
@@ -65,6 +67,7 @@ const seriesSchema: z.ZodType<ForecastSpec> = z.strictObject({
       priorGrowth: z.number().gt(-1),
       priorSigma: z.number().positive(),
       exclude: z.array(z.string().min(1)).optional(),
+      flows: z.array(z.string().min(1)).optional(),
       source: z.string().min(1),
       label: z.enum(LABELS),
       note: z.string().optional(),
@@ -261,4 +264,58 @@ export function backtest(spec: ForecastSpec, history: ObservedSet, cutoff: strin
     untested: [...new Set(untested)],
     meanAbsErrorPct: rows.length === 0 ? null : rows.reduce((a, r) => a + Math.abs(r.errorPct), 0) / rows.length,
   };
+}
+
+/** One flow's demand for the forecast year: median and band, for the scenario and the simulation. */
+export interface FlowForecast {
+  demandId: string;
+  seriesId: string;
+  /** The flow's tonnes in the base scenario and the forecast year's P50, P5, P95. */
+  baseTPerYear: number;
+  p50TPerYear: number;
+  p5TPerYear: number;
+  p95TPerYear: number;
+  /** Log standard deviation: draw tPerYear = p50TPerYear × exp(sigmaLog × z), z ~ N(0, 1), one z per series. */
+  sigmaLog: number;
+  /** p50TPerYear / baseTPerYear, the same for every flow of a series. */
+  factor: number;
+}
+
+/**
+ * Each flow's demand in `year`: the flows a series names (by id prefix) share its forecast in
+ * proportion to their size in the base scenario (tonnes, or TEU for a series in TEU), so their
+ * total is the series' P50 and each keeps the series' log sigma. Flows no series names are not forecast (absent). Plain data.
+ */
+export function forecastFlows(
+  spec: ForecastSpec,
+  history: ObservedSet,
+  base: { demand: { id: string; tPerYear: number; teuPerYear?: number }[] },
+  year: number,
+  cutoff: string,
+): FlowForecast[] {
+  const out: FlowForecast[] = [];
+  for (const s of spec.series) {
+    if (!s.flows || s.flows.length === 0) continue;
+    // A series counted in TEU shares out by the flows' TEU; in tonnes, by their tonnes.
+    const teu = s.unit === "TEU";
+    const size = (d: { tPerYear: number; teuPerYear?: number }): number => (teu ? (d.teuPerYear ?? 0) : d.tPerYear);
+    const flows = base.demand.filter((d) => s.flows!.some((p) => d.id.startsWith(p)) && size(d) > 0);
+    const total = flows.reduce((a, d) => a + size(d), 0);
+    if (flows.length === 0 || total === 0) continue;
+    const f = forecastSeries(s, history, year, cutoff);
+    const factor = f.p50 / total;
+    for (const d of flows) {
+      out.push({
+        demandId: d.id,
+        seriesId: s.id,
+        baseTPerYear: d.tPerYear,
+        p50TPerYear: d.tPerYear * factor,
+        p5TPerYear: (d.tPerYear * f.p5) / f.p50 * factor,
+        p95TPerYear: (d.tPerYear * f.p95) / f.p50 * factor,
+        sigmaLog: f.sigmaLog,
+        factor,
+      });
+    }
+  }
+  return out;
 }

@@ -17,12 +17,14 @@ export { choiceOptions, fitChoice, PRIOR_CHOICE, type ChoiceFit, type FitOptions
 export { nelderMead } from "./nelder-mead.js";
 export {
   backtest,
+  forecastFlows,
   forecastSeries,
   loadForecastSpec,
   seasonalShare,
   type Backtest,
   type BacktestRow,
   type ForecastSeries,
+  type FlowForecast,
   type ForecastSpec,
   type SeriesForecast,
 } from "./forecast.js";

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadScenarioFile } from "@fourports/network";
-import { backtest, forecastSeries, loadForecastSpec, loadObserved, seasonalShare, type ForecastSeries, type ObservedSet } from "@fourports/targets";
+import { backtest, forecastFlows, forecastSeries, loadForecastSpec, loadObserved, seasonalShare, type ForecastSeries, type ObservedSet } from "@fourports/targets";
 
 const seed = (f: string): string => fileURLToPath(new URL(`../../../seeds/${f}`, import.meta.url));
 const FLAT = new Array<number>(12).fill(1);
@@ -75,17 +75,24 @@ describe("backtest on the seeds", () => {
   });
 
   it("gives the 2025 scenario the demand factors the forecast gives (no hand-set growth)", () => {
-    const sc24 = JSON.parse(readFileSync(seed("zhengzhou-2024.json"), "utf8")) as { demand: { id: string; tPerYear: number }[] };
+    const sc24 = JSON.parse(readFileSync(seed("zhengzhou-2024.json"), "utf8")) as { demand: { id: string; tPerYear: number; teuPerYear?: number }[] };
     const raw25 = JSON.parse(readFileSync(seed("zhengzhou-2025.json"), "utf8")) as { overrides: { op: string; select?: { ids?: string[] }; factor?: number; label: string }[] };
     const scale = raw25.overrides.filter((o) => o.op === "scale-demand");
-    for (const [seriesId, prefix] of [["air", "AIR-"], ["cre-t", "CRE-"]] as const) {
-      const o = scale.find((x) => x.select?.ids?.[0]?.startsWith(prefix))!;
-      const base = sc24.demand.filter((d) => o.select!.ids!.includes(d.id)).reduce((s, d) => s + d.tPerYear, 0);
-      const f = forecastSeries(spec.series.find((s) => s.id === seriesId)!, history, 2025, "2025-01-31");
-      expect(o.factor!).toBeCloseTo(f.p50 / base, 3);
+    const flows = forecastFlows(spec, history, sc24, 2025, "2025-01-31");
+    const series = spec.series.filter((s) => s.flows);
+    expect(series.map((s) => s.id)).toEqual(["air", "cre-t", "rail-sea", "hsr", "zhoukou"]);
+    for (const s of series) {
+      const mine = flows.filter((f) => f.seriesId === s.id);
+      const o = scale.find((x) => x.select?.ids?.[0] === mine[0]!.demandId)!;
+      // The file's factor is the forecast's, and it scales exactly the series' flows.
+      expect(o.factor!).toBeCloseTo(mine[0]!.factor, 3);
       expect(o.label).toBe("EST");
-      // Every flow of the series is scaled.
-      expect(new Set(o.select!.ids)).toEqual(new Set(sc24.demand.filter((d) => d.id.startsWith(prefix)).map((d) => d.id)));
+      expect(new Set(o.select!.ids)).toEqual(new Set(mine.map((f) => f.demandId)));
+      // The flows' P50s add up to the series' P50 (in its unit), each with the series' band.
+      const f = forecastSeries(s, history, 2025, "2025-01-31");
+      const size = (id: string): number => { const d = sc24.demand.find((x) => x.id === id)!; return s.unit === "TEU" ? d.teuPerYear! : d.tPerYear; };
+      expect(mine.reduce((a, x) => a + size(x.demandId) * x.factor, 0)).toBeCloseTo(f.p50, 0);
+      for (const x of mine) expect(x.sigmaLog).toBe(f.sigmaLog);
     }
     expect(loadScenarioFile(seed("zhengzhou-2025.json")).demand.length).toBeGreaterThan(sc24.demand.length);
   });
