@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import {
+  dayNumber,
   expandTimetable,
   formatIssue,
   loadScenarioFile,
+  MIN_PER_DAY,
   ScenarioError,
   summarizeScenario,
   validateScenarioFile,
@@ -22,6 +24,7 @@ import {
   loadTargetRegistry,
   type CeilingResult,
   type ChoiceFit,
+  type ObservedSet,
   type SeriesForecast,
   type Target,
   type Year,
@@ -29,7 +32,6 @@ import {
 import { printChoiceFit } from "./backtest.js";
 import { seedsDir, userPath } from "./paths.js";
 import { fmtNumber, table } from "./table.js";
-import { dayNumber, MIN_PER_DAY } from "@fourports/network";
 
 export interface Io {
   out: (line: string) => void;
@@ -268,7 +270,7 @@ export function baseline(args: string[], io: Io): number {
  * The calibration block: the choice fit (fit and hold-out errors), then the year before assigned
  * in the shipper view with the fitted parameters, over each observed figure's period.
  */
-function calibration(previous: Year & { file: string }, fit: ChoiceFit, history: ReturnType<typeof loadObserved>, io: Io): void {
+function calibration(previous: Year & { file: string }, fit: ChoiceFit, history: ObservedSet, io: Io): void {
   io.out("");
   io.out(`Calibration of ${previous.scenario.id}: the choice model fitted and held out`);
   printChoiceFit(fit, io);
