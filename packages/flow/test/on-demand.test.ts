@@ -119,6 +119,17 @@ describe("on-demand dispatch in the assignment", () => {
     expect(droppedSome).toBeGreaterThan(5);
   });
 
+  it("is deterministic: the same scenario gives the same trips run and loads", () => {
+    fc.assert(
+      fc.property(fc.array(lineArb, { minLength: 1, maxLength: 2 }), fc.integer({ min: 100, max: 40000 }), fc.constantFrom("cost", "logit") as fc.Arbitrary<"cost" | "logit">, (lines, t, choice) => {
+        const sc = scenario(lines, [{ t, vot: 20, back: false }, { t: t / 2, vot: 50, back: true }], true);
+        const run = () => assignDemand(sc, prepareRouting(sc, expandTimetable(sc)), { choice, maxTransitDays: 15 });
+        expect(run()).toEqual(run());
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it("consolidates: 300 t a day on daily 1,100 t slots at 80% runs a train every third day or so, each ≥ 880 t", () => {
     const sc = scenario([{ perDay: 1, cap: 1100, dur: 1440 * 13, vehicles: 20, rotationDays: 30, minLoadFactor: 0.8 }], [{ t: 300 * 28, vot: 15, back: false }], false, 28);
     const t = expandTimetable(sc);
