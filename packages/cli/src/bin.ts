@@ -4,6 +4,7 @@ import { UsageError } from "./args.js";
 import { baseline, summary, validate, type Io } from "./commands.js";
 import { reach, route } from "./route.js";
 import { simulateCommand } from "./simulate.js";
+import { backtestCommand } from "./backtest.js";
 
 const USAGE = `usage: fourports <command> [args]
 
@@ -20,7 +21,9 @@ commands:
   route FROM TO [--depart YYYY-MM-DDTHH:MM] [--criteria time,cost,co2] [--scenario FILE]
                         earliest arrival, or Pareto-optimal journeys over the criteria
   reach [--origin HUB] [--week YYYY-MM-DD] [--scenario FILE]
-                        the 1/2/3-day quick-freight circle, with every destination that misses`;
+                        the 1/2/3-day quick-freight circle, with every destination that misses
+  backtest --cutoff YYYY-MM-DD [--history FILE] [--forecast FILE] [--scenario FILE]
+                        forecast and choice fit from the figures up to the cutoff, against what followed`;
 
 const io: Io = {
   out: (l) => process.stdout.write(`${l}\n`),
@@ -45,6 +48,8 @@ async function run(): Promise<number> {
       return route(args, io);
     case "reach":
       return reach(args, io);
+    case "backtest":
+      return backtestCommand(args, io);
     case undefined:
     case "help":
     case "--help":
