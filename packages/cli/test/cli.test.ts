@@ -51,7 +51,7 @@ describe("fourports baseline", () => {
   it("prints assigned, simulated and ceiling figures for every 2025 target", { timeout: 240_000 }, () => {
     const r = run("baseline", "--runs", "2", "--workers", "2");
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/^target\s+goal\s+least cost\s+shipper logit\s+simulated P50\s+P\(met\)\s+ceiling/m);
+    expect(r.out).toMatch(/^target\s+goal\s+least cost\s+shipper logit\s+simulated P50\s+P\(met\)\s+forecast\s+ceiling/m);
     expect(r.out).toMatch(/^simulated: 2 seeded replications \(seed 1\)/m);
     expect(r.out).toMatch(/^air-cargo-city\s.*\d[\d,]* t\s+\d+%\s/m);
     expect(r.err).toMatch(/simulated zhengzhou-2025: 2 replications/);
