@@ -2,7 +2,7 @@ import { ConnectionScan, UNREACHED } from "@fourports/routing";
 import type { BusNetwork } from "./bus-network.js";
 
 /** A booked bus/freight journey: the connections used and the parcels on them. */
-export interface Booking {
+export interface LineBooking {
   connections: number[];
   parcels: number;
   arriveMin: number;
@@ -36,7 +36,7 @@ export class BusBooker {
   }
 
   /** Books `parcels` from → to on the earliest journey with room, or returns null. */
-  book(from: number, to: number, departMin: number, parcels: number): Booking | null {
+  book(from: number, to: number, departMin: number, parcels: number): LineBooking | null {
     const t = this.bus.net.timetable;
     for (let c = 0; c < t.length; c++) this.skip[c] = this.load[c]! + parcels > t.capacityT[c]! ? 1 : 0;
     for (;;) {
@@ -69,7 +69,7 @@ export class BusBooker {
     }
   }
 
-  release(b: Booking): void {
+  release(b: LineBooking): void {
     for (const c of b.connections) this.load[c] = this.load[c]! - b.parcels;
   }
 }

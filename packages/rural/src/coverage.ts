@@ -1,6 +1,6 @@
 import { clockMinutes } from "@fourports/network";
 import { UNREACHED } from "@fourports/routing";
-import { BusBooker, type Booking } from "./bus-booking.js";
+import { BusBooker, type LineBooking } from "./bus-booking.js";
 import { buildBusNetwork } from "./bus-network.js";
 import type { LoadedCounty, VanFleet, Village } from "./county-types.js";
 import { roadDistanceMatrix, roadDistanceRows } from "./road-matrix.js";
@@ -86,7 +86,7 @@ export function countyCoverage(loaded: LoadedCounty, options: CoverageOptions): 
     lineOnly.set(v.id, { down: booker.earliest(c, hub(v.id), readyMin), up: booker.earliest(hub(v.id), c, readyMin) });
   }
   const order = county.villages.map((v, i) => i).sort((a, b) => lineOnly.get(county.villages[a]!.id)!.down - lineOnly.get(county.villages[b]!.id)!.down || a - b);
-  const byBus = new Map<string, { down: Booking; up: Booking }>();
+  const byBus = new Map<string, { down: LineBooking; up: LineBooking }>();
   const busReason = new Map<string, MissReason>();
   for (const i of order) {
     options.signal?.throwIfAborted();
@@ -118,7 +118,7 @@ export function countyCoverage(loaded: LoadedCounty, options: CoverageOptions): 
     const base = { villageId: v.id, name: v.name, lon: v.lon, lat: v.lat, centre: centreOf.get(v.id)! };
     const b = byBus.get(v.id);
     if (b) {
-      const dir = (bk: Booking, lineOnlyArriveMin: number | null): DirectionCoverage => ({
+      const dir = (bk: LineBooking, lineOnlyArriveMin: number | null): DirectionCoverage => ({
         mode: "bus", durationMin: bk.arriveMin - readyMin, within24h: true, reason: null, lineOnlyArriveMin, lineIds: bk.lineIds,
       });
       return { ...base, down: dir(b.down, los.down), up: dir(b.up, los.up) };
