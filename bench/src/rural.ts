@@ -18,7 +18,12 @@ import { log, writeResultsSection } from "./util.js";
 
 // Van routing on CVRPLIB (read in place from ../shared/data/cvrp, never copied), then the
 // siting heuristic against the exact MIP. Time limits per instance keep the run near 10 min.
-const CVRP_DIR = fileURLToPath(new URL("../../../shared/data/cvrp/", import.meta.url));
+// shared/ sits beside the checkout (../shared); a worktree one level deeper finds it one up.
+// FOURPORTS_CVRP_DIR overrides both.
+const CVRP_DIR =
+  process.env["FOURPORTS_CVRP_DIR"] ??
+  ["../../../shared/data/cvrp/", "../../../../shared/data/cvrp/"].map((p) => fileURLToPath(new URL(p, import.meta.url))).find((d) => existsSync(d)) ??
+  fileURLToPath(new URL("../../../shared/data/cvrp/", import.meta.url));
 const SEED = "fourports-bench-rural";
 
 /** Seconds per instance: set A 5 s; X grows with size, capped at 60 s. */

@@ -3,6 +3,8 @@ import { ScenarioError, formatIssue } from "@fourports/network";
 import { UsageError } from "./args.js";
 import { baseline, summary, validate, type Io } from "./commands.js";
 import { reach, route } from "./route.js";
+import { rural } from "./rural.js";
+import { vrp } from "./vrp.js";
 
 const USAGE = `usage: fourports <command> [args]
 
@@ -15,7 +17,13 @@ commands:
   route FROM TO [--depart YYYY-MM-DDTHH:MM] [--criteria time,cost,co2] [--scenario FILE]
                         earliest arrival, or Pareto-optimal journeys over the criteria
   reach [--origin HUB] [--week YYYY-MM-DD] [--scenario FILE]
-                        the 1/2/3-day quick-freight circle, with every destination that misses`;
+                        the 1/2/3-day quick-freight circle, with every destination that misses
+  rural [FILE] [--targets FILE] [--seed N] [--days N] [--radius-km R] [--new-sites N]
+                        a county's (or a province roll-up's) 24 h coverage, misses, 客货邮
+                        lines, van routes, siting, simulated days and counts against the
+                        2024–2026 targets (default: seeds/rural/henan-province.json)
+  vrp FILE.vrp [--time-limit S] [--iterations N] [--seed N]
+                        solve a CVRPLIB instance; prints the CVRPLIB .sol (default 10 s)`;
 
 const io: Io = {
   out: (l) => process.stdout.write(`${l}\n`),
@@ -38,6 +46,10 @@ function run(): number {
       return route(args, io);
     case "reach":
       return reach(args, io);
+    case "rural":
+      return rural(args, io);
+    case "vrp":
+      return vrp(args, io);
     case undefined:
     case "help":
     case "--help":

@@ -31,3 +31,4 @@ export {
   type RuralTargets,
   type RuralYearTargets,
 } from "./rollup.js";
+export { analyseRural, provinceOfOne, type CountyAnalysis, type RuralAnalysis, type RuralAnalysisOptions } from "./analyse.js";
