@@ -9,7 +9,7 @@ import { vrp } from "./vrp.js";
 const USAGE = `usage: fourports <command> [args]
 
 commands:
-  baseline [FILE] [--targets FILE] [--compare FILE] [--observed FILE]
+  baseline [FILE] [--targets FILE] [--compare FILE] [--observed FILE] [--rural FILE]
                         assigned throughput and capacity ceiling per 2025 target
                         (default: seeds/zhengzhou-2025.json), and the 2024 calibration
   validate FILE...      check scenario files; one error per line on stderr, exit 1 if any

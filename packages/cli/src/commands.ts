@@ -12,6 +12,7 @@ import {
 import { assignDemand, type Assignment } from "@fourports/flow";
 import { prepareRouting } from "@fourports/routing";
 import { assignedValue, capacityCeilings, loadObserved, loadTargetRegistry, type CeilingResult, type Year } from "@fourports/targets";
+import { ruralRollupFor } from "./rural.js";
 import { seedsDir, userPath } from "./paths.js";
 import { fmtNumber, table } from "./table.js";
 
@@ -158,7 +159,8 @@ export function baseline(args: string[], io: Io): number {
   }
   const previous = compare ? loadYear(compare) : undefined;
   const registry = loadTargetRegistry(shown(targetsFile));
-  const results = capacityCeilings(registry.targets, year, previous);
+  const rural = registry.targets.some((t) => t.metric === "rural-counts") ? ruralRollupFor(opt("--rural")) : undefined;
+  const results = capacityCeilings(registry.targets, year, previous, rural ? { rural } : {});
 
   const assigned = assignYear(year, io, "cost");
   const shipper = assignYear(year, io, "logit");

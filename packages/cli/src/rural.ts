@@ -2,6 +2,8 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import {
   analyseRural,
+  provinceRollup,
+  type ProvinceRollup,
   loadCountyFile,
   loadProvinceFile,
   loadRuralTargets,
@@ -50,6 +52,14 @@ export function rural(args: string[], io: Io): number {
   for (const c of a.counties) printCounty(c, io);
   printRollup(a, province.province.note, io);
   return 0;
+}
+
+/** The rural roll-up the baseline's rural-delivery row is measured on (default: the seeds' province file). */
+export function ruralRollupFor(file: string | undefined): ProvinceRollup {
+  const path = file ? userPath(file) : join(seedsDir(), "rural", "henan-province.json");
+  if (!existsSync(path)) throw new UsageError(`--rural: no such file: ${file}`);
+  const province = ruralFileKind(path) === "province" ? loadProvinceFile(path) : provinceOfOne(loadCountyFile(path));
+  return provinceRollup(province, loadRuralTargets(join(seedsDir(), "rural", "targets-rural.json")), { rng: seedrandom("1") });
 }
 
 function printCounty(c: CountyAnalysis, io: Io): void {

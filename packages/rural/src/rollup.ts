@@ -127,6 +127,8 @@ export interface ProvinceRollup {
   coverage: CoverageResult[];
   rows: RollupRow[];
   targetsSource: string;
+  /** Provenance labels of the counties summed (ASSUMPTION for a generated county). */
+  labels: RuralLabel[];
 }
 
 /** Counts of every modelled county summed and set against each year's targets. */
@@ -140,5 +142,6 @@ export function provinceRollup(p: LoadedProvince, targets: RuralTargets, options
     ...RURAL_COUNTS.map((k) => ({ what: k, modelled: total(k), years: targets.years.map((y) => ({ year: y.year, target: y.counts[k], met: total(k) >= y.counts[k] })) })),
     { what: "share24h" as const, modelled: share, years: targets.years.map((y) => ({ year: y.year, target: y.share24h, met: share >= y.share24h - 1e-12 })) },
   ];
-  return { provinceId: p.province.id, counties, coverage, rows, targetsSource: targets.source };
+  const labels = [...new Set(p.counties.map((c) => c.county.provenance.label))].sort();
+  return { provinceId: p.province.id, counties, coverage, rows, targetsSource: targets.source, labels };
 }

@@ -6,6 +6,9 @@ type HighsLoader = () => Promise<Highs>;
 const highsAny = highsModule as unknown as { default: HighsLoader | { default: HighsLoader } };
 const highsLoader: HighsLoader = typeof highsAny.default === "function" ? highsAny.default : highsAny.default.default;
 
+// One WebAssembly instance per process: loading it costs far more than a small solve.
+let highsOnce: Promise<Highs> | undefined;
+
 /**
  * Maximal covering location: open at most `maxNewSites` of the candidate sites (the fixed
  * ones are open already) to maximise the weight of the villages within reach of an open
@@ -114,7 +117,8 @@ export function siteGreedy(inst: SitingInstance): SitingSolution {
 
 /** The exact optimum by MIP (HiGHS compiled to WebAssembly), with the solver's time. */
 export async function siteExact(inst: SitingInstance, options: { timeLimitS?: number } = {}): Promise<SitingSolution & { solveMs: number; status: string }> {
-  const highs = await highsLoader();
+  highsOnce ??= highsLoader();
+  const highs = await highsOnce;
   const lp = sitingLp(inst);
   const t0 = performance.now();
   const res = highs.solve(lp, { output_flag: false, time_limit: options.timeLimitS ?? 60 });

@@ -8,7 +8,7 @@ export {
   type Target,
   type TargetRegistry,
 } from "./registry.js";
-export { capacityCeilings, type CeilingResult, type CeilingStatus, type Year } from "./ceilings.js";
+export { capacityCeilings, type CeilingInputs, type CeilingResult, type CeilingStatus, type Year } from "./ceilings.js";
 export { quickFreightCircle, reachGroupOf, type ReachGroup, type ReachGroupResult, type ReachMiss, type ReachOptions, type ReachResult } from "./reach.js";
 export type { ReachSpec } from "./registry.js";
 export { assignedValue } from "./assigned.js";
