@@ -80,6 +80,34 @@ export function countyCoverage(loaded: LoadedCounty, options: CoverageOptions): 
   const km = (from: string, to: string): number => siteRows.get(from)!.get(to)!;
   const centreOf = new Map(county.villages.map((v) => [v.id, nearest(county.centres.map((c) => c.id), (c) => km(c, v.id))]));
 
+  const { lineOnly, byBus, busReason } = bookLines(county, booker, hub, centreOf, readyMin, options.signal);
+
+  const vanVillages = county.villages.filter((v) => !byBus.has(v.id));
+  const { routes, vanMissed } = planVans(loaded, vanVillages, km, readyMin, options);
+  const visit = new Map<string, { route: VanRoute; arriveMin: number }>();
+  for (const r of routes) r.villageIds.forEach((id, k) => visit.set(id, { route: r, arriveMin: r.arriveMin[k]! }));
+
+  const ctx: VillageContext = { county, readyMin, lineOnly, byBus, busReason, vanMissed, visit, centreOf, km };
+  const villages = county.villages.map((v) => villageCoverage(v, ctx));
+  return summarise(county.id, readyMin, villages, routes, booker, bus);
+}
+
+interface LineBookings {
+  /** Earliest arrival by the lines alone, capacity ignored (UNREACHED when none). */
+  lineOnly: Map<string, { down: number; up: number }>;
+  byBus: Map<string, { down: LineBooking; up: LineBooking }>;
+  busReason: Map<string, MissReason>;
+}
+
+/** Books every village on the lines, earliest first; a village goes by bus only if both ways fit in 24 h. */
+function bookLines(
+  county: LoadedCounty["county"],
+  booker: BusBooker,
+  hub: (id: string) => number,
+  centreOf: Map<string, string>,
+  readyMin: number,
+  signal: AbortSignal | undefined,
+): LineBookings {
   const lineOnly = new Map<string, { down: number; up: number }>();
   for (const v of county.villages) {
     const c = hub(centreOf.get(v.id)!);
@@ -89,7 +117,7 @@ export function countyCoverage(loaded: LoadedCounty, options: CoverageOptions): 
   const byBus = new Map<string, { down: LineBooking; up: LineBooking }>();
   const busReason = new Map<string, MissReason>();
   for (const i of order) {
-    options.signal?.throwIfAborted();
+    signal?.throwIfAborted();
     const v = county.villages[i]!;
     const lo = lineOnly.get(v.id)!;
     if (lo.down - readyMin > DAY || lo.up - readyMin > DAY) {
@@ -107,41 +135,50 @@ export function countyCoverage(loaded: LoadedCounty, options: CoverageOptions): 
     }
   }
 
-  const vanVillages = county.villages.filter((v) => !byBus.has(v.id));
-  const { routes, vanMissed } = planVans(loaded, vanVillages, km, readyMin, options);
-  const visit = new Map<string, { route: VanRoute; arriveMin: number }>();
-  for (const r of routes) r.villageIds.forEach((id, k) => visit.set(id, { route: r, arriveMin: r.arriveMin[k]! }));
+  return { lineOnly, byBus, busReason };
+}
 
-  const villages = county.villages.map((v): VillageCoverage => {
-    const lo = lineOnly.get(v.id)!;
-    const los = { down: lo.down === UNREACHED ? null : lo.down, up: lo.up === UNREACHED ? null : lo.up };
-    const base = { villageId: v.id, name: v.name, lon: v.lon, lat: v.lat, centre: centreOf.get(v.id)! };
-    const b = byBus.get(v.id);
-    if (b) {
-      const dir = (bk: LineBooking, lineOnlyArriveMin: number | null): DirectionCoverage => ({
-        mode: "bus", durationMin: bk.arriveMin - readyMin, within24h: true, reason: null, lineOnlyArriveMin, lineIds: bk.lineIds,
-      });
-      return { ...base, down: dir(b.down, los.down), up: dir(b.up, los.up) };
-    }
-    const vis = visit.get(v.id);
-    if (!vis) {
-      // No van serves it: the van's reason when a fleet tried, else why the lines did not.
-      const reason: MissReason = vanMissed.get(v.id) ?? busReason.get(v.id)!;
-      const miss = (lineOnlyArriveMin: number | null): DirectionCoverage => ({ mode: null, durationMin: null, within24h: false, reason, lineOnlyArriveMin, lineIds: [] });
-      return { ...base, down: miss(los.down), up: miss(los.up) };
-    }
-    const fleet = county.vans.find((f) => f.id === vis.route.fleetId)!;
-    const downMin = vis.arriveMin - readyMin;
-    // Up: picked up on the visit (the next day's visit if before the parcels are ready), then the trunk.
-    const pickDelay = vis.arriveMin >= readyMin ? 0 : DAY;
-    const trunkBack = fleet.depot === base.centre ? 0 : (km(fleet.depot, base.centre) / fleet.speedKmh) * 60;
-    const upMin = vis.route.endMin + pickDelay + trunkBack - readyMin;
-    const dir = (durationMin: number, lineOnlyArriveMin: number | null): DirectionCoverage => ({
-      mode: "van", durationMin, within24h: durationMin <= DAY, reason: durationMin <= DAY ? null : "too-far", lineOnlyArriveMin, lineIds: [],
+interface VillageContext {
+  county: LoadedCounty["county"];
+  readyMin: number;
+  lineOnly: LineBookings["lineOnly"];
+  byBus: LineBookings["byBus"];
+  busReason: LineBookings["busReason"];
+  vanMissed: Map<string, MissReason>;
+  visit: Map<string, { route: VanRoute; arriveMin: number }>;
+  centreOf: Map<string, string>;
+  km: (from: string, to: string) => number;
+}
+
+function villageCoverage(v: Village, ctx: VillageContext): VillageCoverage {
+  const { county, readyMin, lineOnly, byBus, busReason, vanMissed, visit, centreOf, km } = ctx;
+  const lo = lineOnly.get(v.id)!;
+  const los = { down: lo.down === UNREACHED ? null : lo.down, up: lo.up === UNREACHED ? null : lo.up };
+  const base = { villageId: v.id, name: v.name, lon: v.lon, lat: v.lat, centre: centreOf.get(v.id)! };
+  const b = byBus.get(v.id);
+  if (b) {
+    const dir = (bk: LineBooking, lineOnlyArriveMin: number | null): DirectionCoverage => ({
+      mode: "bus", durationMin: bk.arriveMin - readyMin, within24h: true, reason: null, lineOnlyArriveMin, lineIds: bk.lineIds,
     });
-    return { ...base, down: dir(downMin, los.down), up: dir(upMin, los.up) };
+    return { ...base, down: dir(b.down, los.down), up: dir(b.up, los.up) };
+  }
+  const vis = visit.get(v.id);
+  if (!vis) {
+    // No van serves it: the van's reason when a fleet tried, else why the lines did not.
+    const reason: MissReason = vanMissed.get(v.id) ?? busReason.get(v.id)!;
+    const miss = (lineOnlyArriveMin: number | null): DirectionCoverage => ({ mode: null, durationMin: null, within24h: false, reason, lineOnlyArriveMin, lineIds: [] });
+    return { ...base, down: miss(los.down), up: miss(los.up) };
+  }
+  const fleet = county.vans.find((f) => f.id === vis.route.fleetId)!;
+  const downMin = vis.arriveMin - readyMin;
+  // Up: picked up on the visit (the next day's visit if before the parcels are ready), then the trunk.
+  const pickDelay = vis.arriveMin >= readyMin ? 0 : DAY;
+  const trunkBack = fleet.depot === base.centre ? 0 : (km(fleet.depot, base.centre) / fleet.speedKmh) * 60;
+  const upMin = vis.route.endMin + pickDelay + trunkBack - readyMin;
+  const dir = (durationMin: number, lineOnlyArriveMin: number | null): DirectionCoverage => ({
+    mode: "van", durationMin, within24h: durationMin <= DAY, reason: durationMin <= DAY ? null : "too-far", lineOnlyArriveMin, lineIds: [],
   });
-  return summarise(county.id, readyMin, villages, routes, booker, bus);
+  return { ...base, down: dir(downMin, los.down), up: dir(upMin, los.up) };
 }
 
 function roadRows(loaded: LoadedCounty, rows: string[], cols: string[]): Map<string, Map<string, number>> {
