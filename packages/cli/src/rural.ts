@@ -82,6 +82,15 @@ function printCounty(c: CountyAnalysis, io: Io): void {
   io.out(`lines carrying parcels (${used.length} of ${cov.lines.length} with parcel room; bus lines among them count as 客货邮 lines):`);
   io.out(table(["line", "kind", "parcels/day"], used.map((l) => [l.lineId, l.kind, l.parcelsPerDay])));
   io.out("");
+  const lc = c.lines;
+  io.out(`bus lines without parcel room, if each alone carried ${lc.capacityPerTrip} parcels a trip (today ${lc.today.villagesWithin24h} villages within 24 h, ${lc.today.vanKmPerDay.toFixed(1)} van-km a day):`);
+  io.out(
+    table(
+      ["line", "name", "villages gained", "van-km saved/day"],
+      lc.candidates.map((x) => [x.lineId, x.name, x.gainVillages, Math.round(x.savedVanKm * 10) / 10]),
+    ),
+  );
+  io.out("");
   io.out(`van routes: ${cov.routes.length}, ${cov.vanKmPerDay.toFixed(1)} van-km and ${cov.vanCostCnyPerDay.toFixed(0)} CNY a day`);
   io.out(
     table(

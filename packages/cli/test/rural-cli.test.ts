@@ -45,6 +45,7 @@ describe("fourports rural", () => {
     expect(r.out).toMatch(/villages within 24 h: down \d+\.\d%, up \d+\.\d%, both \d+\.\d% of 290/);
     expect(r.out).toMatch(/^misses \(\d+\):/m);
     expect(r.out).toMatch(/^lines carrying parcels \(\d+ of \d+/m);
+    expect(r.out).toMatch(/^bus lines without parcel room, if each alone carried \d+ parcels a trip/m);
     expect(r.out).toMatch(/^van routes: \d+, [\d.]+ van-km/m);
     expect(r.out).toMatch(/^siting \(stations cover villages within 8 km/m);
     expect(r.out).toMatch(/^simulated 5 days/m);

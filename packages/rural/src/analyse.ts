@@ -3,6 +3,7 @@ import type { CoverageResult } from "./coverage.js";
 import type { LoadedCounty } from "./county-types.js";
 import { simulateDays, type DaySimResult } from "./day-sim.js";
 import { countyCounts, provinceRollup, type CountyCounts, type LoadedProvince, type ProvinceRollup, type RuralTargets } from "./rollup.js";
+import { busLineCandidates, type LineCandidates } from "./line-candidates.js";
 import { siteGreedy, sitingCoverage, type SitingSolution } from "./siting.js";
 
 export interface CountyAnalysis {
@@ -14,6 +15,8 @@ export interface CountyAnalysis {
   /** The siting heuristic's plan, beside what the open stations cover today. */
   siting: { radiusKm: number; today: { coveredWeight: number; coveredVillages: number }; plan: SitingSolution; villages: number; totalWeight: number };
   simulation: DaySimResult;
+  /** Bus lines without parcel room, by what carrying parcels would gain. */
+  lines: LineCandidates;
 }
 
 export interface RuralAnalysis {
@@ -56,7 +59,14 @@ function analyseCounty(c: LoadedCounty, coverage: CoverageResult, options: Rural
       totalWeight: inst.weight.reduce((a, b) => a + b, 0),
     },
     simulation: simulateDays(c, coverage, { days: options.days ?? 30, rng: options.rng, ...(options.signal ? { signal: options.signal } : {}) }),
+    lines: busLineCandidates(c, { rng: options.rng, capacityPerTrip: typicalCapacity(c), ...(options.signal ? { signal: options.signal } : {}) }),
   };
+}
+
+/** The median parcel room of the county's parcel-carrying buses (20 when none carries any, ASSUMPTION). */
+function typicalCapacity(c: LoadedCounty): number {
+  const caps = c.county.busLines.map((l) => l.parcelCapacityPerTrip).filter((x) => x > 0).sort((a, b) => a - b);
+  return caps.length === 0 ? 20 : caps[Math.floor(caps.length / 2)]!;
 }
 
 /** A county file alone, rolled up as a province of one. */

@@ -32,3 +32,5 @@ export {
   type RuralYearTargets,
 } from "./rollup.js";
 export { analyseRural, provinceOfOne, type CountyAnalysis, type RuralAnalysis, type RuralAnalysisOptions } from "./analyse.js";
+export { busLineCandidates, type LineCandidate, type LineCandidates } from "./line-candidates.js";
+export { mulberry32 } from "./rng.js";

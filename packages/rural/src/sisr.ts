@@ -1,3 +1,4 @@
+import { mulberry32 } from "./rng.js";
 import { clarkeWright } from "./savings.js";
 import { routeCost, routeDurationMin, type VrpInstance, type VrpSolution } from "./vrp-instance.js";
 
@@ -377,14 +378,3 @@ function sortRemoved(removed: number[], routeOfRemoved: number[], inst: VrpInsta
   });
 }
 
-/** Mulberry32: a 32-bit state generator in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 import {
+  busLineCandidates,
   countyCoverage,
   EXAMPLE_COUNTY_PARAMS,
   generateCounty,
@@ -77,6 +78,17 @@ describe("county files", () => {
     // Township T → V2 → T along the north road, 0.01° of latitude each way.
     expect(cov.routes.map((r) => r.villageIds)).toEqual([["V2"]]);
     expect(cov.routes[0]!.distanceKm).toBeCloseTo(2 * haversineKm(114.01, 34, 114.01, 34.01), 9);
+  });
+
+  it("tell which bus line would bring villages within 24 h if it carried parcels", () => {
+    const value = geoCounty() as { busLines: { parcelCapacityPerTrip: number }[]; vans: unknown[] };
+    value.busLines[0]!.parcelCapacityPerTrip = 0;
+    value.vans = [];
+    const c = loadCountyValue(value, "geo.json", readRoads);
+    const r = busLineCandidates(c, { rng: seedrandom("1"), capacityPerTrip: 10 });
+    expect(r.today.villagesWithin24h).toBe(0);
+    // B1 reaches V1 (C → T → V1) but not V2: one village gained.
+    expect(r.candidates).toEqual([expect.objectContaining({ lineId: "B1", villagesWithin24h: 1, gainVillages: 1, savedVanKm: 0 })]);
   });
 
   it("report every problem at once with file, JSON path and what was expected", () => {

@@ -1,0 +1,15 @@
+import seedrandom from "seedrandom";
+import * as R from "./dist/index.js";
+const t0 = performance.now();
+const c = R.loadCountyFile("../../seeds/rural/example-county.json");
+console.log("load ms", (performance.now()-t0).toFixed(0));
+const cov = R.countyCoverage(c, { rng: seedrandom("1") });
+console.log("cov ms", (performance.now()-t0).toFixed(0), cov.share24h, cov.misses.length, cov.routes.length, cov.vanKmPerDay.toFixed(0));
+const reasons = {}; for (const m of cov.misses) reasons[m.reason+"/"+m.direction] = (reasons[m.reason+"/"+m.direction]??0)+1; console.log(reasons);
+console.log(cov.lines.filter(l=>l.parcelsPerDay>0).length, cov.lines.length);
+const modes = {}; for (const v of cov.villages) modes[v.down.mode] = (modes[v.down.mode]??0)+1; console.log(modes);
+const inst = R.countySitingInstance(c, {maxNewSites: 2});
+const g = R.siteGreedy(inst); console.log("greedy", g);
+const ex = await R.siteExact(inst); console.log("exact", ex);
+const sim = R.simulateDays(c, cov, { days: 30, rng: seedrandom("2") });
+console.log(sim.rate24h, sim.totals);
