@@ -38,7 +38,17 @@ export const countySchema: z.ZodType<County> = z.strictObject({
   roads,
   centres: z.array(z.strictObject(point)).min(1),
   townships: z.array(z.strictObject({ ...point, status: z.enum(["open", "candidate"]) })),
-  villages: z.array(z.strictObject({ ...point, downParcelsPerDay: nonNeg, upParcelsPerDay: nonNeg, stationOpen: z.boolean() })).min(1),
+  villages: z
+    .array(
+      z.strictObject({
+        ...point,
+        downParcelsPerDay: nonNeg,
+        upParcelsPerDay: nonNeg,
+        stationOpen: z.boolean(),
+        deliveryWindow: z.strictObject({ open: clock, close: clock }).optional(),
+      }),
+    )
+    .min(1),
   busLines: z.array(line),
   freightLines: z.array(line),
   vans: z.array(

@@ -33,6 +33,8 @@ export interface Village extends Point {
   upParcelsPerDay: number;
   /** Whether a "one-stop" village station (村级寄递物流综合服务站) is open. */
   stationOpen: boolean;
+  /** When a van may deliver (the station's opening hours); none: any time of the shift. */
+  deliveryWindow?: { open: ClockTime; close: ClockTime };
 }
 
 /**

@@ -224,6 +224,7 @@ function planVans(
       fleet: { ...fleet, capacityParcels: fleet.capacityParcels * (options.planLoadFactor ?? 0.85) },
       villageIds: ids,
       parcels: vs.map((v) => v.downParcelsPerDay + v.upParcelsPerDay),
+      windows: vs.map((v) => (v.deliveryWindow ? { openMin: clockMinutes(v.deliveryWindow.open), closeMin: clockMinutes(v.deliveryWindow.close) } : null)),
       distanceKm,
       stopServiceMin: county.stopServiceMin,
       depotReadyMin,

@@ -9,7 +9,7 @@ export { haversineKm, nearestRoadNode, readDimacsRoads, readGeoJsonRoads } from 
 export { roadDistanceMatrix, roadDistanceRows } from "./road-matrix.js";
 export { buildBusNetwork, type BusNetwork, type LineTrip } from "./bus-network.js";
 export { BusBooker, type LineBooking } from "./bus-booking.js";
-export { planFleet, routeTimes, type FleetInput, type FleetPlan, type VanMissReason, type VanRoute } from "./van-plan.js";
+export { planFleet, routeTimes, type DayWindow, type FleetInput, type FleetLegs, type FleetPlan, type VanMissReason, type VanRoute } from "./van-plan.js";
 export { countyCoverage, type CoverageOptions, type CoverageResult, type DirectionCoverage, type LineUse, type MissReason, type VillageCoverage } from "./coverage.js";
 export { sitingCoverage, siteExact, siteGreedy, sitingLp, type SitingInstance, type SitingSolution } from "./siting.js";
 export { countySitingInstance, randomSitingInstance, type CountySitingOptions } from "./county-siting.js";

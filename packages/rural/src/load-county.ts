@@ -86,6 +86,10 @@ function checkReferences(c: County, list: IssueList): void {
         list.add([kind, i, "runMin"], `expected ${l.stops.length - 1} run times (one per pair of consecutive stops), got ${l.runMin.length}`);
       }
     });
+  c.villages.forEach((v, i) => {
+    const w = v.deliveryWindow;
+    if (w && w.close <= w.open) list.add(["villages", i, "deliveryWindow", "close"], `expected a time after open (${w.open}), got ${w.close}`);
+  });
   lines("busLines", c.busLines);
   lines("freightLines", c.freightLines);
   c.freightLines.forEach((l, i) => {

@@ -51,7 +51,7 @@ function checkServable(inst: VrpInstance): void {
   for (let v = 1; v < n1; v++) {
     if (inst.demand[v]! > inst.capacity) throw new RangeError(`customer ${v}: demand ${inst.demand[v]} exceeds the vehicle capacity ${inst.capacity}`);
     if (inst.shift && routeDurationMin(inst, [v]) > inst.shift.maxRouteMin) {
-      throw new RangeError(`customer ${v}: a route to it alone takes longer than the shift (${inst.shift.maxRouteMin} min)`);
+      throw new RangeError(`customer ${v}: a route to it alone does not fit the shift (${inst.shift.maxRouteMin} min) or its time window`);
     }
   }
 }
@@ -302,7 +302,7 @@ class SisrState {
           const next = p < r.length ? r[p]! : 0;
           if (rng() >= BLINK) {
             const delta = d[prev * n1 + c]! + d[c * n1 + next]! - d[prev * n1 + next]!;
-            if (delta < bestDelta && (!shift || this.fitsShift(t, prev, c, next))) {
+            if (delta < bestDelta && (!shift || this.fitsShift(t, prev, c, next, p))) {
               bestDelta = delta;
               bestR = t;
               bestPos = p;
@@ -316,11 +316,19 @@ class SisrState {
     }
   }
 
-  private fitsShift(t: number, prev: number, c: number, next: number): boolean {
+  private fitsShift(t: number, prev: number, c: number, next: number, pos: number): boolean {
     const s = this.inst.shift!;
+    if (s.windowOpenMin || s.windowCloseMin) return this.fitsWithWindows(t, pos, c);
     const n1 = this.n1;
     const tm = s.durationMin;
     return this.dur[t]! + tm[prev * n1 + c]! + tm[c * n1 + next]! - tm[prev * n1 + next]! + s.serviceMin[c]! <= s.maxRouteMin;
+  }
+
+  /** Windows make the route's timing depend on every stop before: simulate it with c at pos. */
+  private fitsWithWindows(t: number, pos: number, c: number): boolean {
+    const r = this.routes[t]!;
+    const trial = [...r.slice(0, pos), c, ...r.slice(pos)];
+    return routeDurationMin(this.inst, trial) <= this.inst.shift!.maxRouteMin;
   }
 
   private insertAt(t: number, pos: number, c: number, delta: number): void {
@@ -335,6 +343,7 @@ class SisrState {
       this.dur[t] = this.dur[t]! + tm[prev * n1 + c]! + tm[c * n1 + next]! - tm[prev * n1 + next]! + s.serviceMin[c]!;
     }
     r.splice(pos, 0, c);
+    if (s?.windowOpenMin || s?.windowCloseMin) this.dur[t] = routeDurationMin(this.inst, r);
     this.load[t] = this.load[t]! + this.inst.demand[c]!;
     this.rcost[t] = this.rcost[t]! + delta;
     this.cost += delta;

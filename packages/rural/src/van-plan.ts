@@ -23,11 +23,17 @@ export interface VanRoute {
   costCny: number;
 }
 
-export type VanMissReason = "van-shift-too-short" | "van-capacity" | "too-far";
+export type VanMissReason = "van-shift-too-short" | "van-capacity" | "outside-window" | "too-far";
 
 export interface FleetPlan {
   routes: VanRoute[];
   missed: { villageId: string; reason: VanMissReason }[];
+}
+
+/** A village's delivery window, minutes of the day (waiting allowed, no arrival after close). */
+export interface DayWindow {
+  openMin: number;
+  closeMin: number;
 }
 
 export interface FleetInput {
@@ -36,6 +42,8 @@ export interface FleetInput {
   villageIds: string[];
   /** Parcels down + up per village. */
   parcels: number[];
+  /** Per village: its delivery window, or null. */
+  windows?: (DayWindow | null)[];
   /** (k+1)×(k+1) road km, index 0 the depot, 1..k the villages in order. */
   distanceKm: Float64Array;
   stopServiceMin: number;
@@ -45,37 +53,46 @@ export interface FleetInput {
   vrpIterations: number;
 }
 
+/** What timing a fleet's route needs: road km, speed, service time and windows per village. */
+export interface FleetLegs {
+  distanceKm: Float64Array;
+  k1: number;
+  minPerKm: number;
+  stopServiceMin: number;
+  windows: (DayWindow | null)[] | undefined;
+}
+
 /**
- * Plans one fleet's day: drops villages no van can serve (too heavy, shift too short, no road),
- * routes the rest with capacity and shift limits, then gives routes to vans back to back
- * (longest first, to the van free earliest) while the shift lasts.
+ * Plans one fleet's day: drops villages no van can serve (too heavy, shift too short, window
+ * unreachable, no road), routes the rest with capacity, shift and windows, then gives routes to
+ * vans back to back (longest first, to the van free earliest) while the shift lasts; a later
+ * trip that would miss a window loses those villages ("outside-window").
  */
 export function planFleet(input: FleetInput): FleetPlan {
   const { fleet, villageIds, parcels, distanceKm, stopServiceMin } = input;
   const k = villageIds.length;
-  const k1 = k + 1;
-  const minPerKm = 60 / fleet.speedKmh;
+  const leg: FleetLegs = { distanceKm, k1: k + 1, minPerKm: 60 / fleet.speedKmh, stopServiceMin, windows: input.windows };
+  const shiftStart = clockMinutes(fleet.shiftStart);
+  // Parcels sorted after the shift starts wait for the later start.
+  const dayStart = Math.max(shiftStart, input.depotReadyMin);
+  const dayEnd = shiftStart + fleet.shiftMin;
   const missed: FleetPlan["missed"] = [];
   const keep: number[] = [];
   for (let i = 1; i <= k; i++) {
-    const out = distanceKm[i]!;
-    const back = distanceKm[i * k1]!;
-    if (!Number.isFinite(out) || !Number.isFinite(back)) missed.push({ villageId: villageIds[i - 1]!, reason: "too-far" });
+    const alone = routeTimes([i], leg, dayStart);
+    if (!Number.isFinite(distanceKm[i]!) || !Number.isFinite(distanceKm[i * leg.k1]!)) missed.push({ villageId: villageIds[i - 1]!, reason: "too-far" });
     else if (parcels[i - 1]! > fleet.capacityParcels) missed.push({ villageId: villageIds[i - 1]!, reason: "van-capacity" });
-    else if ((out + back) * minPerKm + stopServiceMin > fleet.shiftMin) missed.push({ villageId: villageIds[i - 1]!, reason: "van-shift-too-short" });
+    else if (alone.late) missed.push({ villageId: villageIds[i - 1]!, reason: "outside-window" });
+    else if (dayStart + alone.durationMin > dayEnd) missed.push({ villageId: villageIds[i - 1]!, reason: "van-shift-too-short" });
     else keep.push(i);
   }
   if (keep.length === 0) return { routes: [], missed };
-  const inst = subInstance(input, keep, minPerKm);
+  const inst = subInstance(input, keep, leg, dayStart, dayEnd - dayStart);
   const sol = solveVrp(inst, { rng: input.rng, maxIterations: input.vrpIterations });
-  const routes = sol.routes.map((r) => r.map((c) => keep[c - 1]!));
-  const timed = routes
-    .map((r) => ({ r, ...routeTimes(r, distanceKm, k1, minPerKm, stopServiceMin) }))
+  const timed = sol.routes
+    .map((r) => r.map((c) => keep[c - 1]!))
+    .map((r) => ({ r, ...routeTimes(r, leg, dayStart) }))
     .sort((a, b) => b.durationMin - a.durationMin || a.r[0]! - b.r[0]!);
-  const shiftStart = clockMinutes(fleet.shiftStart);
-  // Parcels sorted after the shift starts wait for the next day's shift.
-  const dayStart = input.depotReadyMin <= shiftStart ? shiftStart : input.depotReadyMin;
-  const dayEnd = shiftStart + fleet.shiftMin;
   const busy = new Array<number>(fleet.count).fill(0);
   const trips = new Array<number>(fleet.count).fill(0);
   const out: VanRoute[] = [];
@@ -90,27 +107,33 @@ export function planFleet(input: FleetInput): FleetPlan {
       }
       start = shiftStart + 1440 + busy[van]!;
     }
-    busy[van] = busy[van]! + t.durationMin;
+    // Later starts shift every arrival: retime, windows included.
+    const at = routeTimes(t.r, leg, start);
+    if (at.late) {
+      for (const i of t.r) missed.push({ villageId: villageIds[i - 1]!, reason: "outside-window" });
+      continue;
+    }
+    busy[van] = busy[van]! + at.durationMin;
     out.push({
       fleetId: fleet.id,
       depot: fleet.depot,
       van,
       tripOfDay: trips[van]!++,
       villageIds: t.r.map((i) => villageIds[i - 1]!),
-      distanceKm: t.distanceKm,
-      durationMin: t.durationMin,
+      distanceKm: at.distanceKm,
+      durationMin: at.durationMin,
       loadParcels: t.r.reduce((a, i) => a + parcels[i - 1]!, 0),
       startMin: start,
-      endMin: start + t.durationMin,
-      arriveMin: t.offsetMin.map((o) => start + o),
-      costCny: t.distanceKm * fleet.costCnyPerKm,
+      endMin: start + at.durationMin,
+      arriveMin: at.offsetMin.map((o) => start + o),
+      costCny: at.distanceKm * fleet.costCnyPerKm,
     });
   }
   return { routes: out, missed };
 }
 
-function subInstance(input: FleetInput, keep: number[], minPerKm: number): VrpInstance {
-  const k1 = input.villageIds.length + 1;
+function subInstance(input: FleetInput, keep: number[], leg: FleetLegs, dayStart: number, maxRouteMin: number): VrpInstance {
+  const k1 = leg.k1;
   const m1 = keep.length + 1;
   const idx = [0, ...keep];
   const cost = new Float64Array(m1 * m1);
@@ -119,41 +142,55 @@ function subInstance(input: FleetInput, keep: number[], minPerKm: number): VrpIn
     for (let b = 0; b < m1; b++) {
       const d = input.distanceKm[idx[a]! * k1 + idx[b]!]!;
       cost[a * m1 + b] = d;
-      durationMin[a * m1 + b] = d * minPerKm;
+      durationMin[a * m1 + b] = d * leg.minPerKm;
     }
   }
   const demand = Float64Array.from(idx, (i) => (i === 0 ? 0 : input.parcels[i - 1]!));
   const serviceMin = Float64Array.from(idx, (i) => (i === 0 ? 0 : input.stopServiceMin));
+  const w = input.windows;
+  // The solver times routes from their start; routes are planned as if leaving at dayStart.
+  const windows = w?.some((x) => x !== null)
+    ? {
+        windowOpenMin: Float64Array.from(idx, (i) => (i === 0 || !w[i - 1] ? -Infinity : w[i - 1]!.openMin - dayStart)),
+        windowCloseMin: Float64Array.from(idx, (i) => (i === 0 || !w[i - 1] ? Infinity : w[i - 1]!.closeMin - dayStart)),
+      }
+    : {};
   return {
     name: input.fleet.id,
     customerCount: keep.length,
     capacity: input.fleet.capacityParcels,
     demand,
     cost,
-    shift: { durationMin, serviceMin, maxRouteMin: input.fleet.shiftMin },
+    shift: { durationMin, serviceMin, maxRouteMin, ...windows },
   };
 }
 
-/** Distance, duration and the arrival offset at each stop of a route (indices into the fleet matrix). */
-export function routeTimes(
-  route: readonly number[],
-  distanceKm: Float64Array,
-  k1: number,
-  minPerKm: number,
-  stopServiceMin: number,
-): { distanceKm: number; durationMin: number; offsetMin: number[] } {
+/**
+ * Distance, duration and arrival offset at each stop of a route (indices into the fleet
+ * matrix) leaving at `startMin`; early arrivals wait for the window, `late` when one closes first.
+ */
+export function routeTimes(route: readonly number[], leg: FleetLegs, startMin: number): { distanceKm: number; durationMin: number; offsetMin: number[]; late: boolean } {
+  const { distanceKm, k1, minPerKm, stopServiceMin, windows } = leg;
+  const day = Math.floor(startMin / 1440) * 1440;
   let prev = 0;
   let km = 0;
   let t = 0;
+  let late = false;
   const offsetMin: number[] = [];
   for (const i of route) {
     const d = distanceKm[prev * k1 + i]!;
     km += d;
     t += d * minPerKm;
+    const w = windows?.[i - 1];
+    if (w) {
+      const clock = startMin - day + t;
+      if (clock < w.openMin) t += w.openMin - clock;
+      else if (clock > w.closeMin) late = true;
+    }
     offsetMin.push(t);
     t += stopServiceMin;
     prev = i;
   }
   const back = distanceKm[prev * k1]!;
-  return { distanceKm: km + back, durationMin: t + back * minPerKm, offsetMin };
+  return { distanceKm: km + back, durationMin: t + back * minPerKm, offsetMin, late };
 }

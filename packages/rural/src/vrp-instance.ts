@@ -26,6 +26,12 @@ export interface VrpShift {
   serviceMin: Float64Array;
   /** No route may take longer than this, depot to depot. */
   maxRouteMin: number;
+  /**
+   * Optional arrival windows per node in minutes after the route leaves the depot: a vehicle
+   * early at a customer waits until it opens, and may not arrive after it closes.
+   */
+  windowOpenMin?: Float64Array;
+  windowCloseMin?: Float64Array;
 }
 
 /** A solution: routes of customer indices (1..n, depot not written) and their total cost. */
@@ -46,15 +52,23 @@ export function routeCost(inst: VrpInstance, route: readonly number[]): number {
   return c + inst.cost[prev * n1]!;
 }
 
-/** Duration of one route in minutes (travel plus service), or 0 without a shift limit. */
+/**
+ * Duration of one route in minutes (travel, waiting for windows, service), 0 without a shift
+ * limit, Infinity when it reaches a customer after its window closes.
+ */
 export function routeDurationMin(inst: VrpInstance, route: readonly number[]): number {
   const s = inst.shift;
   if (!s || route.length === 0) return 0;
   const n1 = inst.customerCount + 1;
+  const open = s.windowOpenMin;
+  const close = s.windowCloseMin;
   let prev = 0;
   let t = s.serviceMin[0]!;
   for (const v of route) {
-    t += s.durationMin[prev * n1 + v]! + s.serviceMin[v]!;
+    t += s.durationMin[prev * n1 + v]!;
+    if (open && t < open[v]!) t = open[v]!;
+    if (close && t > close[v]!) return Infinity;
+    t += s.serviceMin[v]!;
     prev = v;
   }
   return t + s.durationMin[prev * n1]!;
@@ -87,7 +101,8 @@ export function checkVrpSolution(inst: VrpInstance, sol: VrpSolution): VrpViolat
     }
     if (load > inst.capacity + 1e-9) out.push({ route: i, message: `load ${load} exceeds capacity ${inst.capacity}` });
     const d = routeDurationMin(inst, r);
-    if (inst.shift && d > inst.shift.maxRouteMin + 1e-9) {
+    if (d === Infinity) out.push({ route: i, message: "reaches a customer after its time window closes" });
+    else if (inst.shift && d > inst.shift.maxRouteMin + 1e-9) {
       out.push({ route: i, message: `takes ${d.toFixed(1)} min, shift allows ${inst.shift.maxRouteMin}` });
     }
     total += routeCost(inst, r);

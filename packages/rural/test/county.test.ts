@@ -80,6 +80,21 @@ describe("county files", () => {
     expect(cov.routes[0]!.distanceKm).toBeCloseTo(2 * haversineKm(114.01, 34, 114.01, 34.01), 9);
   });
 
+  it("deliver inside a village's window, and name a window no van can keep", () => {
+    const value = geoCounty() as { villages: Record<string, unknown>[]; busLines: { parcelCapacityPerTrip: number }[] };
+    value.villages[1]!["deliveryWindow"] = { open: "11:00", close: "11:30" };
+    const c = loadCountyValue(value, "geo.json", readRoads);
+    const v2 = countyCoverage(c, { rng: seedrandom("1") }).routes.find((r) => r.villageIds.includes("V2"))!;
+    // The van leaves T at 09:00, is at V2 minutes later and waits for 11:00.
+    expect(v2.arriveMin).toEqual([660]);
+    expect(v2.startMin).toBe(540);
+    value.villages[1]!["deliveryWindow"] = { open: "06:00", close: "07:00" };
+    const early = countyCoverage(loadCountyValue(value, "geo.json", readRoads), { rng: seedrandom("1") });
+    expect(early.misses.filter((m) => m.villageId === "V2").map((m) => m.reason)).toEqual(["outside-window", "outside-window"]);
+    value.villages[1]!["deliveryWindow"] = { open: "12:00", close: "11:00" };
+    expect(issuesOf(() => loadCountyValue(value, "geo.json", readRoads))).toEqual(["geo.json: $.villages[1].deliveryWindow.close: expected a time after open (12:00), got 11:00"]);
+  });
+
   it("tell which bus line would bring villages within 24 h if it carried parcels", () => {
     const value = geoCounty() as { busLines: { parcelCapacityPerTrip: number }[]; vans: unknown[] };
     value.busLines[0]!.parcelCapacityPerTrip = 0;

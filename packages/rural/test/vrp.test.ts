@@ -62,6 +62,30 @@ describe("solveVrp", () => {
     expect(checkVrpSolution(withShift, free).some((v) => v.message.includes("shift allows"))).toBe(true);
   });
 
+  it("keeps every arrival inside its customer's time window (waiting when early)", () => {
+    const inst = randomVrp(seedrandom("tw"), 30, 40);
+    const n1 = 31;
+    const durationMin = Float64Array.from(inst.cost);
+    const serviceMin = Float64Array.from({ length: n1 }, (_, i) => (i === 0 ? 0 : 5));
+    const rng = seedrandom("windows");
+    // Each customer opens a 90-minute window that a direct trip from the depot can reach.
+    const windowOpenMin = Float64Array.from({ length: n1 }, (_, i) => (i === 0 ? -Infinity : durationMin[i]! + Math.floor(rng() * 200)));
+    const windowCloseMin = Float64Array.from(windowOpenMin, (o, i) => (i === 0 ? Infinity : o + 90));
+    const tw: VrpInstance = { ...inst, shift: { durationMin, serviceMin, maxRouteMin: 600, windowOpenMin, windowCloseMin } };
+    const sol = solveVrp(tw, { rng: seedrandom("s"), maxIterations: 2000 });
+    expect(checkVrpSolution(tw, sol)).toEqual([]);
+    for (const r of sol.routes) {
+      let t = 0;
+      let prev = 0;
+      for (const v of r) {
+        t = Math.max(t + durationMin[prev * n1 + v]!, windowOpenMin[v]!);
+        expect(t, `customer ${v}`).toBeLessThanOrEqual(windowCloseMin[v]!);
+        t += 5;
+        prev = v;
+      }
+    }
+  });
+
   it("gives the same routes for the same seed and iterations", () => {
     const inst = randomVrp(seedrandom("det"), 30, 30);
     const a = solveVrp(inst, { rng: seedrandom("7"), maxIterations: 1500 });
