@@ -12,6 +12,7 @@ export default defineConfig({
       { find: /^@fourports\/routing$/, replacement: src("routing") },
       { find: /^@fourports\/flow$/, replacement: src("flow") },
       { find: /^@fourports\/rural$/, replacement: src("rural") },
+      { find: /^@fourports\/sim$/, replacement: src("sim") },
     ],
   },
   test: {

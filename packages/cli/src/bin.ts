@@ -4,14 +4,20 @@ import { UsageError } from "./args.js";
 import { baseline, summary, validate, type Io } from "./commands.js";
 import { reach, route } from "./route.js";
 import { rural } from "./rural.js";
+import { simulateCommand } from "./simulate.js";
 import { vrp } from "./vrp.js";
 
 const USAGE = `usage: fourports <command> [args]
 
 commands:
-  baseline [FILE] [--targets FILE] [--compare FILE] [--observed FILE] [--rural FILE]
-                        assigned throughput and capacity ceiling per 2025 target
+  baseline [FILE] [--targets FILE] [--compare FILE] [--observed FILE] [--runs N] [--seed S] [--workers W]
+           [--rural FILE]
+                        assigned, simulated (P50 and P(met) over N replications, default 6;
+                        --runs 0 skips) and capacity ceiling per 2025 target
                         (default: seeds/zhengzhou-2025.json), and the 2024 calibration
+  simulate [FILE] [--runs N] [--seed S] [--workers W] [--until-ci PCT] [--targets FILE] [--json]
+                        seeded replications of the year: per target P50 (P5–P95) and P(met),
+                        bottlenecks, border crossings, on-demand lines (default 20 runs, 2 workers)
   validate FILE...      check scenario files; one error per line on stderr, exit 1 if any
   summary FILE          hubs, services and weekly capacity by port group and mode
   route FROM TO [--depart YYYY-MM-DDTHH:MM] [--criteria time,cost,co2] [--scenario FILE]
@@ -34,14 +40,16 @@ const io: Io = {
 };
 const [command, ...args] = process.argv.slice(2);
 
-function run(): number {
+async function run(): Promise<number> {
   switch (command) {
+    case "simulate":
+      return simulateCommand(args, io);
     case "validate":
       return validate(args, io);
     case "summary":
       return summary(args, io);
     case "baseline":
-      return baseline(args, io);
+      return await baseline(args, io);
     case "route":
       return route(args, io);
     case "reach":
@@ -62,7 +70,7 @@ function run(): number {
 }
 
 try {
-  process.exitCode = run();
+  process.exitCode = await run();
 } catch (err) {
   if (err instanceof UsageError) {
     io.err(err.message);

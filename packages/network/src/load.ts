@@ -116,6 +116,7 @@ function resolveValue(
     sources[key] = ref;
   }
   localChecks(list, origins, file, data);
+  if (data.variability) origins.set(data.variability, { file, path: ["variability"] });
 
   let scenario: Scenario = {
     id: data.id,
@@ -129,6 +130,7 @@ function resolveValue(
     services: base ? base.services : (data.services ?? []),
     transfers: base ? base.transfers : (data.transfers ?? []),
     demand: base ? base.demand : (data.demand ?? []),
+    ...((data.variability ?? base?.variability) !== undefined ? { variability: (data.variability ?? base?.variability)! } : {}),
     lineage: base ? [base.id, ...base.lineage] : [],
     applied: base ? base.applied : [],
   };

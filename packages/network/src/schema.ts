@@ -1,7 +1,9 @@
 import { z } from "zod";
-import { COMMODITIES, HUB_KINDS, LABELS, MODES, PORT_GROUPS, WEEKDAYS } from "./types.js";
+import { COMMODITIES, DISPATCH_KINDS, HUB_KINDS, LABELS, MODES, PORT_GROUPS, WEEKDAYS } from "./types.js";
 import type {
   DemandFlow,
+  Disruption,
+  Variability,
   Hub,
   Override,
   ScenarioFile,
@@ -81,6 +83,8 @@ const hubShape = {
   handling: handling.optional(),
   transferMin,
   gaugeChangeMin: minutes.optional(),
+  backgroundTrainsPerDay: nonNeg.optional(),
+  storageT: positive.optional(),
   expresswayAccessMin: nonNeg.optional(),
   opens: date.optional(),
   closes: date.optional(),
@@ -105,6 +109,13 @@ const schedule = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("departures"), at: z.array(dateTime) }),
 ]);
 
+const onDemand = z.strictObject({
+  vehicles: z.number().int().positive(),
+  rotationMin: z.number().int().positive(),
+  minLoadFactor: z.number().gt(0, { error: "expected a share above 0" }).max(1, { error: "expected a share of at most 1" }),
+  maxWaitMin: minutes,
+});
+
 const stop = z.strictObject({ hub: id, arriveMin: minutes, departMin: minutes });
 
 const serviceShape = {
@@ -126,6 +137,8 @@ const serviceShape = {
   suspensions: z.array(closure).optional(),
   operator: z.string().optional(),
   vehicle: z.string().optional(),
+  dispatch: z.enum(DISPATCH_KINDS).optional(),
+  onDemand: onDemand.optional(),
   ...sourced,
 };
 const service: z.ZodType<Service> = z.strictObject(serviceShape);
@@ -172,6 +185,8 @@ const hubPatch = z.strictObject({
   handling: hubShape.handling,
   transferMin: transferMin.optional(),
   gaugeChangeMin: hubShape.gaugeChangeMin,
+  backgroundTrainsPerDay: hubShape.backgroundTrainsPerDay,
+  storageT: hubShape.storageT,
   expresswayAccessMin: hubShape.expresswayAccessMin,
   opens: hubShape.opens,
   closes: hubShape.closes,
@@ -190,6 +205,8 @@ const servicePatch = z.strictObject({
   distanceKm: serviceShape.distanceKm.optional(),
   operator: serviceShape.operator,
   vehicle: serviceShape.vehicle,
+  dispatch: serviceShape.dispatch,
+  onDemand: serviceShape.onDemand,
 });
 
 const override: z.ZodType<Override> = z.discriminatedUnion("op", [
@@ -253,6 +270,34 @@ const override: z.ZodType<Override> = z.discriminatedUnion("op", [
   }),
 ]);
 
+const share = z.number().min(0).max(1);
+const cv = nonNeg.max(10, { error: "expected a coefficient of variation of at most 10" });
+const modeVariability = z.strictObject({
+  departureDelayMeanMin: nonNeg,
+  departureDelayCv: cv,
+  runTimeCv: cv,
+  cancelProbability: share,
+  ...provenance,
+});
+const disruption: z.ZodType<Disruption> = z.strictObject({
+  kind: z.enum(["hub-closure", "capacity-cut"]),
+  hub: id,
+  from: date.optional(),
+  to: date.optional(),
+  probabilityPerDay: share.optional(),
+  durationMin: z.number().int().positive().optional(),
+  capacityFactor: share.optional(),
+  ...provenance,
+});
+const variability: z.ZodType<Variability> = z.strictObject({
+  consignmentCv: cv,
+  consignment: z.strictObject(provenance),
+  modes: z.partialRecord(mode, modeVariability),
+  gaugeChangeCv: cv,
+  gaugeChange: z.strictObject(provenance),
+  disruptions: z.array(disruption).optional(),
+});
+
 /** The schema of a list of overrides, for what-ifs built in code. */
 export const overrideListSchema: z.ZodType<Override[]> = z.array(override);
 
@@ -271,6 +316,7 @@ export const scenarioFileSchema: z.ZodType<ScenarioFile> = z.strictObject({
   services: z.array(service).optional(),
   transfers: z.array(transfer).optional(),
   demand: z.array(demand).optional(),
+  variability: variability.optional(),
   overrides: z.array(override).optional(),
 });
 

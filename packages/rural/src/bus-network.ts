@@ -60,6 +60,8 @@ export function buildBusNetwork(county: County, options: { transferMin: number; 
     hubIds,
     serviceIds: lines.map((l) => l.line.id),
     serviceMode: new Uint8Array(lines.length).fill(ROAD),
+    // Rural lines run to their timetable, never only when loaded.
+    serviceOnDemand: new Uint8Array(lines.length),
     length: n,
     depHub: col((c) => c.from),
     arrHub: col((c) => c.to),
