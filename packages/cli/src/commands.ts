@@ -31,6 +31,7 @@ import {
 } from "@fourports/targets";
 import { printChoiceFit } from "./backtest.js";
 import { parseArgs, UsageError } from "./args.js";
+import { ruralRollupFor } from "./rural.js";
 import { seedsDir, userPath } from "./paths.js";
 import { pct, runSimulation, simArgs } from "./simulate.js";
 import { fmtNumber, table } from "./table.js";
@@ -166,7 +167,7 @@ function targetText(r: CeilingResult): string {
 }
 
 export async function baseline(args: string[], io: Io): Promise<number> {
-  const { positional, opts } = parseArgs(args, ["--targets", "--compare", "--observed", "--history", "--forecast", "--fit-cutoff", "--forecast-cutoff", "--runs", "--seed", "--workers"]);
+  const { positional, opts } = parseArgs(args, ["--targets", "--compare", "--observed", "--history", "--forecast", "--fit-cutoff", "--forecast-cutoff", "--runs", "--seed", "--workers", "--rural"]);
   const opt = (name: string): string | undefined => opts.get(name);
   if (positional.length > 1) throw new UsageError(`baseline takes one scenario file, got ${positional.length}: ${positional.join(" ")}`);
   const sim = simArgs(opts, 6);
@@ -185,7 +186,8 @@ export async function baseline(args: string[], io: Io): Promise<number> {
   const registry = loadTargetRegistry(shown(targetsFile));
   const history = loadObserved(shown(historyFile));
   const spec = loadForecastSpec(shown(forecastFile));
-  const results = capacityCeilings(registry.targets, year, previous);
+  const rural = registry.targets.some((t) => t.metric === "rural-counts") ? ruralRollupFor(opt("--rural")) : undefined;
+  const results = capacityCeilings(registry.targets, year, previous, rural ? { rural } : {});
   const scenarioYear = Number(year.scenario.epoch.slice(0, 4));
 
   // The shipper choice is fitted on the year before, on its figures to the end of August; the rest is held out.
