@@ -74,7 +74,8 @@ export function prepareRouting(scenario: Scenario, timetable: Timetable, options
   for (let i = 0; i < c; i++) {
     const s = scenario.services[timetable.service[i]!]!;
     // A leg of a service with intermediate stops gets its share of the tariff and distance by time.
-    const share = (timetable.arrMin[i]! - timetable.depMin[i]!) / s.durationMin;
+    // (A GTFS trip whose times all fall in one minute lasts 0 min: its legs share evenly.)
+    const share = s.durationMin > 0 ? (timetable.arrMin[i]! - timetable.depMin[i]!) / s.durationMin : 1 / ((s.via?.length ?? 0) + 1);
     connMode[i] = timetable.serviceMode[timetable.service[i]!]!;
     connCostCny[i] = s.tariffCnyPerT * share;
     connCo2Kg[i] = (factors[s.mode].gCo2ePerTKm * s.distanceKm * share) / 1000;
