@@ -1,4 +1,4 @@
-import type { Hub } from "@fourports/network";
+import { didYouMean, type Hub } from "@fourports/network";
 import { field, type Table } from "./gtfs-feed.js";
 import { haversineKm, type Bad } from "./gtfs-stops.js";
 
@@ -44,12 +44,14 @@ export function readStopTimes(t: Table, trips: ReadonlySet<string>, hubs: Map<st
   const byTrip = new Map<string, Raw[]>();
   // Trips with an unreadable time are not checked further: one mistake, one message.
   const unreadable = new Set<string>();
+  let unknown = 0;
   t.rows.forEach((row, index) => {
     const trip = field(row, iTrip!);
     const stop = field(row, iStop!);
-    if (!trips.has(trip)) bad(t, index, "trip_id", `unknown trip "${trip}" (foreign_key_violation)`);
+    // Suggestions only for the first few: each compares against every id.
+    if (!trips.has(trip)) bad(t, index, "trip_id", `unknown trip "${trip}"${unknown++ < 20 ? didYouMean(trip, trips) : ""}`);
     const kind = kinds.get(stop);
-    if (kind === undefined) bad(t, index, "stop_id", `unknown stop "${stop}" (foreign_key_violation)`);
+    if (kind === undefined) bad(t, index, "stop_id", `unknown stop "${stop}"${unknown++ < 20 ? didYouMean(stop, kinds.keys()) : ""}`);
     else if (kind !== 0) bad(t, index, "stop_id", `"${stop}" has location_type ${kind}; vehicles stop only at stops (0) (location_with_unexpected_stop_time)`);
     const time = (c: "arrival_time" | "departure_time", i: number): number => {
       const s = field(row, i);

@@ -183,22 +183,23 @@ function stamp(first: number, minute: number): string {
   return `${dateOfDayNumber(first + d)}T${String(Math.floor(r / 60)).padStart(2, "0")}:${String(r % 60).padStart(2, "0")}`;
 }
 
-function readRoutes(t: Table, bad: Bad): Map<string, Mode> {
+/** route_id → mode; undefined for a route whose type was reported, so trips still find it. */
+function readRoutes(t: Table, bad: Bad): Map<string, Mode | undefined> {
   const iId = t.columns.indexOf("route_id");
   const iType = t.columns.indexOf("route_type");
-  const out = new Map<string, Mode>();
+  const out = new Map<string, Mode | undefined>();
   t.rows.forEach((row, i) => {
     const id = field(row, iId);
     const type = field(row, iType);
     const mode = modeOf(Number(type));
     if (out.has(id)) bad(t, i, "route_id", `duplicate route_id "${id}" (duplicate_key)`);
     if (!/^\d+$/.test(type) || !mode) bad(t, i, "route_type", `unsupported route_type "${type}"`);
-    else out.set(id, mode);
+    out.set(id, mode);
   });
   return out;
 }
 
-function readTrips(t: Table, routes: Map<string, Mode>, bad: Bad): Map<string, { route: string; service: string }> {
+function readTrips(t: Table, routes: Map<string, Mode | undefined>, bad: Bad): Map<string, { route: string; service: string }> {
   const [iRoute, iService, iTrip] = ["route_id", "service_id", "trip_id"].map((c) => t.columns.indexOf(c)) as [number, number, number];
   const out = new Map<string, { route: string; service: string }>();
   t.rows.forEach((row, i) => {
