@@ -63,11 +63,15 @@ export function openFeed(feed: GtfsFeed): (name: string) => Uint8Array | string 
     throw new DataError([{ file: feed, path: "$", message: "expected a GTFS folder or a .zip file (no zip signature found)" }]);
   }
   const oversize: Issue[] = [];
+  const nested: string[] = [];
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(readFileSync(feed), {
       filter: (f) => {
-        if (!USED_FILES.has(f.name)) return false;
+        if (!USED_FILES.has(f.name)) {
+          if (USED_FILES.has(f.name.slice(f.name.lastIndexOf("/") + 1))) nested.push(f.name);
+          return false;
+        }
         if (f.originalSize > GTFS_MAX_FILE_BYTES) {
           oversize.push(limitIssue(`${feed}/${f.name}`, f.originalSize));
           return false;
@@ -79,6 +83,9 @@ export function openFeed(feed: GtfsFeed): (name: string) => Uint8Array | string 
     throw new DataError([{ file: feed, path: "$", message: `not a readable zip file: ${(err as Error).message}` }]);
   }
   if (oversize.length > 0) throw new FourportsInputError("limit-exceeded", oversize);
+  if (Object.keys(entries).length === 0 && nested.length > 0) {
+    throw new DataError([{ file: feed, path: "$", message: `the GTFS files are in a subfolder ("${nested[0]}", …); they must be at the top of the zip (invalid_input_files_in_subfolder)` }]);
+  }
   return (name) => entries[name];
 }
 

@@ -174,6 +174,9 @@ describe("readGtfs: files, ids and limits", () => {
     writeFileSync(zip, zipSync(Object.fromEntries(readdirSync(dir).map((f) => [f, strToU8(readFileSync(join(dir, f), "utf8"))]))));
     const o = { epoch: "2025-01-01", horizonDays: 7 };
     expect(readGtfs(zip, o)).toEqual(readGtfs(dir, o));
+    const nested = join(tmp, "nested.zip");
+    writeFileSync(nested, zipSync({ feed: Object.fromEntries(readdirSync(dir).map((f) => [f, strToU8(readFileSync(join(dir, f), "utf8"))])) }));
+    expect(() => readGtfs(nested, o)).toThrow(/the GTFS files are in a subfolder \("feed\/.*\.txt", …\); they must be at the top of the zip/);
   });
 
   it("gives trips `T 1` and `T_1` different service ids", () => {
