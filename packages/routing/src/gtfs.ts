@@ -1,4 +1,4 @@
-import { dateOfDayNumber, dayNumber, didYouMean, MIN_PER_DAY, type Issue, type Mode, type Scenario, type Service } from "@fourports/network";
+import { dateOfDayNumber, dayNumber, didYouMean, MIN_PER_DAY, type Hub, type Issue, type Mode, type Scenario, type Service } from "@fourports/network";
 import { DataError, FourportsInputError } from "./errors.js";
 import { field, openFeed, readTable, type GtfsFeed, type Table } from "./gtfs-feed.js";
 import { serviceDays } from "./gtfs-calendar.js";
@@ -115,13 +115,35 @@ export function readGtfs(feed: GtfsFeed, options: GtfsOptions): Scenario {
   if (issues.length > 0) throw new DataError(issues);
   checkSize(calls, freq, trips, cal.days);
 
+  const services = buildServices({ calls, trips, freq, days: cal.days, hubs: stops.hubs, routeMode, first, capacityT: options.capacityT ?? 1 });
+  return {
+    id: options.id ?? "gtfs", name: options.id ?? "gtfs", epoch: options.epoch, horizonDays: options.horizonDays, homeCity: "",
+    sources: { gtfs: { title: "GTFS feed" }, walk: { title: `walking at ${options.walkSpeedKmH ?? 4.8} km/h along the straight line (an assumption of the reader)` } },
+    hubs: [...stops.hubs.values()], services, transfers: links, demand: [], lineage: [], applied: [],
+  };
+}
+
+interface ServiceInputs {
+  calls: Map<string, Call[]>;
+  trips: Map<string, { route: string; service: string }>;
+  freq: Map<string, number[][]>;
+  days: Map<string, number[]>;
+  hubs: Map<string, Hub>;
+  routeMode: Map<string, Mode | undefined>;
+  /** Day number of the epoch. */
+  first: number;
+  capacityT: number;
+}
+
+/** One service per trip (more for a frequency-based trip whose runs round differently), departing on its service days. */
+function buildServices({ calls, trips, freq, days: serviceDays, hubs, routeMode, first, capacityT }: ServiceInputs): Service[] {
   const services: Service[] = [];
   for (const [trip, list] of calls) {
     if (list.length < 2) continue; // GTFS allows it (unusable_trip, a warning): it has no connection to give.
     const info = trips.get(trip)!;
     const runs = tripStarts(list, freq.get(trip));
-    const km = list.slice(1).reduce((s, c, k) => s + distance(stops.hubs, list[k]!.stop, c.stop), 0);
-    const days = cal.days.get(info.service) ?? [];
+    const km = list.slice(1).reduce((s, c, k) => s + distance(hubs, list[k]!.stop, c.stop), 0);
+    const days = serviceDays.get(info.service) ?? [];
     let n = 0;
     for (const [offsets, starts] of runs.values()) {
       const at: string[] = [];
@@ -130,18 +152,14 @@ export function readGtfs(feed: GtfsFeed, options: GtfsOptions): Scenario {
       n++;
       services.push({
         id, line: scenarioId(info.route), mode: routeMode.get(info.route)!,
-        from: stops.hubs.get(list[0]!.stop)!.id, to: stops.hubs.get(list[list.length - 1]!.stop)!.id,
-        via: list.slice(1, -1).map((c, k) => ({ hub: stops.hubs.get(c.stop)!.id, arriveMin: offsets[2 * k + 1]!, departMin: offsets[2 * k + 2]! })),
-        distanceKm: km, durationMin: offsets[offsets.length - 1]!, capacityT: options.capacityT ?? 1,
+        from: hubs.get(list[0]!.stop)!.id, to: hubs.get(list[list.length - 1]!.stop)!.id,
+        via: list.slice(1, -1).map((c, k) => ({ hub: hubs.get(c.stop)!.id, arriveMin: offsets[2 * k + 1]!, departMin: offsets[2 * k + 2]! })),
+        distanceKm: km, durationMin: offsets[offsets.length - 1]!, capacityT: capacityT,
         schedule: { type: "departures", at }, tariffCnyPerT: 0, international: false, source: "gtfs", label: "OFF",
       });
     }
   }
-  return {
-    id: options.id ?? "gtfs", name: options.id ?? "gtfs", epoch: options.epoch, horizonDays: options.horizonDays, homeCity: "",
-    sources: { gtfs: { title: "GTFS feed" }, walk: { title: `walking at ${options.walkSpeedKmH ?? 4.8} km/h along the straight line (an assumption of the reader)` } },
-    hubs: [...stops.hubs.values()], services, transfers: links, demand: [], lineage: [], applied: [],
-  };
+  return services;
 }
 
 const distance = (hubs: Map<string, { lon: number; lat: number }>, a: string, b: string): number => {
