@@ -96,9 +96,11 @@ export function prepareRouting(scenario: Scenario, timetable: Timetable, options
     const ride = timetable.arrMin[i]! - timetable.depMin[i]!;
     const charged = k < 0 ? ride : arr[k + 1]! - arr[k]!;
     connMode[i] = timetable.serviceMode[si]!;
-    connCostCny[i] = s.durationMin > 0 ? (s.tariffCnyPerT * charged) / s.durationMin : s.tariffCnyPerT;
+    // A GTFS trip whose times all fall in one minute lasts 0 min: its legs share evenly.
+    const even = 1 / ((s.via?.length ?? 0) + 1);
+    connCostCny[i] = s.durationMin > 0 ? (s.tariffCnyPerT * charged) / s.durationMin : s.tariffCnyPerT * even;
     // Emissions follow the distance ridden, not the time standing at a border.
-    connCo2Kg[i] = (factors[s.mode].gCo2ePerTKm * s.distanceKm * (s.durationMin > 0 ? ride / s.durationMin : 1)) / 1000;
+    connCo2Kg[i] = (factors[s.mode].gCo2ePerTKm * s.distanceKm * (s.durationMin > 0 ? ride / s.durationMin : even)) / 1000;
   }
   return {
     timetable,
