@@ -16,9 +16,10 @@ commands:
                         assigned, simulated (P50 and P(met) over N replications, default 6;
                         --runs 0 skips) and capacity ceiling per 2025 target
                         (default: seeds/zhengzhou-2025.json), and the 2024 calibration
-  simulate [FILE] [--runs N] [--seed S] [--workers W] [--until-ci PCT] [--targets FILE] [--json]
+  simulate [FILE] [--runs N] [--seed S] [--workers W] [--until-ci PCT] [--targets FILE] [--events DIR] [--json]
                         seeded replications of the year: per target P50 (P5–P95) and P(met),
-                        bottlenecks, border crossings, on-demand lines (default 20 runs, 2 workers)
+                        bottlenecks, border crossings, on-demand lines (default 20 runs, 2 workers);
+                        --events DIR streams each replication's event log as JSON Lines
   validate FILE...      check scenario files; one error per line on stderr, exit 1 if any
   summary FILE          hubs, services and weekly capacity by port group and mode
   route FROM TO [--depart YYYY-MM-DDTHH:MM] [--criteria time,cost,co2] [--scenario FILE]
