@@ -97,15 +97,15 @@ export function reach(args: string[], io: Io): number {
   const week = opts.get("--week");
   const r = quickFreightCircle(sc, net, { ...spec, origin }, week ? { weekStart: week } : {});
   io.out(`123 quick-freight circle from ${origin}, ${sc.id}: ${r.samples} departures from ${formatMinute(sc.epoch, r.fromMin)}, one an hour for a week`);
-  io.out(table(["circle", "limit", "destinations", "share reached"], r.groups.map((g) => [g.group, `${g.limitDays} d`, g.hubCount, `${Math.round(g.share * 100)}%`])));
+  io.out(table(["circle", "limit", "destinations", "share reached"], r.groups.map((g) => [g.group, `${g.limitDays} d`, g.destinationCount, `${Math.round(g.share * 100)}%`])));
   for (const g of r.groups) {
     if (g.misses.length === 0) continue;
     io.out("");
     io.out(`${g.group}: missing the ${g.limitDays}-day limit`);
     io.out(
       table(
-        ["hub", "name", "country", "share", "fastest", "why"],
-        g.misses.map((m) => [m.hub, m.name, m.country, `${Math.round(m.share * 100)}%`, m.fastestHours === null ? "-" : `${m.fastestHours.toFixed(1)} h`, m.reason]),
+        ["destination", "name", "country", "weight", "share", "fastest", "via hub", "why"],
+        g.misses.map((m) => [m.destination, m.name, m.country, m.weight, `${Math.round(m.share * 100)}%`, m.fastestHours === null ? "-" : `${m.fastestHours.toFixed(1)} h`, m.via ?? "-", m.reason]),
       ),
     );
   }

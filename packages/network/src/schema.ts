@@ -160,8 +160,11 @@ const demand: z.ZodType<DemandFlow> = z.strictObject({
   tPerYear: nonNeg,
   teuPerYear: nonNeg.optional(),
   valueOfTimeCnyPerTHour: nonNeg,
-  modes: z.array(mode).min(1),
+  modes: z.array(mode).min(1).optional(),
   seasonality: z.array(positive).length(12).optional(),
+  releaseFrom: date.optional(),
+  releaseTo: date.optional(),
+  maxTransitDays: positive.optional(),
   ...sourced,
 });
 

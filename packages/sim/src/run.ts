@@ -1,6 +1,7 @@
 import { MODES, type Mode } from "@fourports/network";
 import { throughputValue } from "@fourports/flow";
 import { DELIVERED, UNSERVED } from "./consignments.js";
+import { JsonLinesWriter } from "./event-log.js";
 import type { SimLogEvent } from "./log.js";
 import { PORT_GROUPS, type SimModel } from "./model.js";
 import { Replication } from "./replication.js";
@@ -24,6 +25,16 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
+/** Runs one replication, streaming its event log to a JSON Lines file when one is named. */
+export function runLogged(m: SimModel, seed: string | number, replication: number, targets: readonly TargetSpec[], eventLogFile?: string, signal?: AbortSignal): ReplicationResult {
+  const writer = eventLogFile === undefined ? null : new JsonLinesWriter(eventLogFile);
+  try {
+    return runReplication(m, { seed, replication, targets, ...(writer ? { onEvent: writer.write } : {}), ...(signal ? { signal } : {}) });
+  } finally {
+    writer?.close();
+  }
+}
+
 /** Runs one replication of a prepared model and returns what it measured. */
 export function runReplication(m: SimModel, options: RunOptions): ReplicationResult {
   const r = new Replication(m, options);
@@ -36,7 +47,7 @@ function summarise(r: Replication, targets: readonly TargetSpec[], events: numbe
   const rec = r.rec;
   const sc = m.scenario;
   const t = m.timetable;
-  const loads = { connectionT: rec.connectionT, connectionTeu: rec.connectionTeu };
+  const loads = { connectionT: rec.connectionT, connectionTeu: rec.connectionTeu, tripRan: rec.tripRan };
   const targetValues: Record<string, number | null> = {};
   for (const spec of targets) targetValues[spec.id] = throughputValue(spec.metric, spec.hubs, sc, t, loads);
 
@@ -113,12 +124,12 @@ function summarise(r: Replication, targets: readonly TargetSpec[], events: numbe
         meanBacklogT: meanOf(rec.backlogByMonth, h),
         maxBacklogT: rec.backlogMax[h]!,
         monthlyBacklogT: monthly(rec.backlogByMonth, h),
-        utilisation: rate === Infinity ? 0 : r.handledT(h) / (rate * horizonMin),
+        utilisation: rate === Infinity ? 0 : r.freight.handling[h]!.work / (rate * horizonMin),
         blockedArrivals: rec.blockedArrivals[h]!,
         blockedHours: rec.blockedMin[h]! / 60,
       });
     }
-    const res = r.crossing(h);
+    const res = r.vehicles.crossings.get(h);
     if (res) {
       const ours = rec.dwellMin.get(h) ?? [];
       crossings.push({
@@ -135,7 +146,7 @@ function summarise(r: Replication, targets: readonly TargetSpec[], events: numbe
     }
   });
 
-  const cons = r.cons;
+  const cons = r.freight.cons;
   let releasedT = 0;
   let deliveredT = 0;
   let inTransit = 0;

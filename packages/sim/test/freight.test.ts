@@ -3,7 +3,10 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadScenarioFile, loadScenarioValue, type Scenario } from "@fourports/network";
 import { assignDemand, throughputValue } from "@fourports/flow";
-import { buildModel, runReplication, simulate, type SimLogEvent } from "@fourports/sim";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildModel, eventLogPath, runReplication, simulate, type SimLogEvent } from "@fourports/sim";
 import { scenarioArb, VARIABILITY } from "./scenarios.js";
 
 const EPS = 1e-6;
@@ -70,7 +73,7 @@ function audited(sc: Scenario, seed: number): SimLogEvent[] {
   for (const [, b] of balance) expect(Math.abs(b)).toBeLessThan(EPS * Math.max(1, released));
   expect(aboard.size).toBe(0);
   expect(r.releasedT).toBeCloseTo(released, 3);
-  const un = r.unservedT["no route"] + r.unservedT.capacity + r.unservedT["too late"];
+  const un = r.unservedT["no route"] + r.unservedT.capacity + r.unservedT["too late"] + r.unservedT["not dispatched"];
   expect(r.deliveredT + un).toBeCloseTo(released, 3);
   return log;
 }
@@ -162,7 +165,7 @@ describe("with every random element off and every service scheduled", () => {
         const plain: Scenario = { ...sc, hubs: sc.hubs.map(({ handling, ...h }) => (h.kind === "border-crossing" ? { ...h, handling: handling!, backgroundTrainsPerDay: 0 } : h)) };
         const m = buildModel(plain, { maxTransitDays: 10 });
         const r = runReplication(m, { seed: 1, replication: 0 });
-        const a = assignDemand(plain, m.net, { maxTransitDays: 10 });
+        const a = assignDemand(plain, m.net, { maxTransitDays: 10, choice: "earliest" });
         // The crossing still queues trains (its gauge change is a server), so only networks
         // whose trains never wait there are the same: those without rail via the crossing.
         if (r.crossings.some((c) => c.dwellMin.max > 150 + 1e-9)) return;
@@ -192,7 +195,7 @@ describe("with every random element off and every service scheduled", () => {
       { id: "rail-t", metric: "cre-t", comparator: ">=" as const, value: 0 },
     ];
     const r = runReplication(m, { seed: 1, replication: 0, targets });
-    const a = assignDemand(plain, m.net, {});
+    const a = assignDemand(plain, m.net, { choice: "earliest" });
     const year = { scenario: plain, timetable: m.timetable };
     expect(r.missedConnections).toBe(0);
     for (const t of targets) expect(r.targets[t.id]).toBeCloseTo(throughputValue(t.metric, t.hubs, year.scenario, year.timetable, a)!, 3);
@@ -209,6 +212,23 @@ describe("simulate", () => {
     const two = await simulate(sc, { replications: 6, seed: 9, workers: 2, targets, batch: 3 });
     expect(JSON.stringify(two)).toBe(JSON.stringify(one));
     expect(one.replications).toBe(6);
+  });
+
+  it("streams each replication's event log to a JSON Lines file from the workers, conserving every tonne", async () => {
+    const sc = fc.sample(scenarioArb({ variability: true, storage: true, onDemand: true }), { numRuns: 1, seed: 8 })[0]!;
+    const dir = mkdtempSync(join(tmpdir(), "fourports-log-"));
+    const r = await simulate(sc, { replications: 3, seed: 2, workers: 2, eventLogDir: dir, keepReplications: true });
+    for (let i = 0; i < 3; i++) {
+      const events = readFileSync(eventLogPath(dir, i), "utf8").trim().split("\n").map((l) => JSON.parse(l) as SimLogEvent);
+      let released = 0;
+      let ended = 0;
+      for (const e of events) {
+        if (e.kind === "release") released += e.tonnes;
+        if (e.kind === "deliver" || e.kind === "unserved") ended += e.tonnes;
+      }
+      expect(ended).toBeCloseTo(released, 6);
+      expect(released).toBeCloseTo(r.replicationResults![i]!.releasedT, 6);
+    }
   });
 
   it("stops on the confidence-interval rule at a batch boundary", async () => {

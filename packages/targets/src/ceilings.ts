@@ -10,15 +10,19 @@ import {
   type Service,
   type Timetable,
 } from "@fourports/network";
+import { dispatchableTrips } from "@fourports/flow";
 import { prepareRouting } from "@fourports/routing";
+import type { ProvinceRollup } from "@fourports/rural";
 import { quickFreightCircle, type ReachResult } from "./reach.js";
 import type { Target } from "./registry.js";
 
 /**
  * within-ceiling / beyond-ceiling: a throughput target the timetable could or could not carry
  * even at 100% load. met / not-met: a target the network itself decides (lines, dates).
+ * assumed: it would be met, but only because a figure labelled ASSUMPTION says so (an access
+ * time set to the goal itself): no evidence either way.
  */
-export type CeilingStatus = "within-ceiling" | "beyond-ceiling" | "met" | "not-met" | "reported" | "not-computed";
+export type CeilingStatus = "within-ceiling" | "beyond-ceiling" | "met" | "assumed" | "not-met" | "reported" | "not-computed";
 
 export interface CeilingResult {
   targetId: string;
@@ -47,6 +51,8 @@ export interface Year {
 
 interface Ctx extends Year {
   hubsById: Map<string, Hub>;
+  /** Per trip: 1 if it may run — every scheduled trip, and the on-demand slots the vehicle pools allow. */
+  dispatchable: Uint8Array;
 }
 
 function basisOf(services: Iterable<Service>, fields: string[]): Label[] {
@@ -62,7 +68,7 @@ function basisOf(services: Iterable<Service>, fields: string[]): Label[] {
 }
 
 function context(y: Year): Ctx {
-  return { ...y, hubsById: new Map(y.scenario.hubs.map((h) => [h.id, h])) };
+  return { ...y, hubsById: new Map(y.scenario.hubs.map((h) => [h.id, h])), dispatchable: dispatchableTrips(y.scenario, y.timetable) };
 }
 
 interface Touch {
@@ -84,7 +90,8 @@ function touch(c: Ctx, hubs: Set<number>, keep: (s: Service) => boolean): Touch 
   const bump = (m: Map<number, number>, k: number, v: number): void => void m.set(k, (m.get(k) ?? 0) + v);
   for (let i = 0; i < t.length; i++) {
     const s = c.scenario.services[t.service[i]!]!;
-    if (!keep(s)) continue;
+    // An on-demand slot beyond what its vehicle pool can run adds nothing to a ceiling.
+    if (!keep(s) || !c.dispatchable[t.trip[i]!]) continue;
     const d = t.depHub[i]!;
     const a = t.arrHub[i]!;
     let hit = false;
@@ -162,6 +169,46 @@ function cappedThroughput(
   return { value, limitedBy: limits.length > 0 ? limits.join(", ") : "timetable", touch: tt, detail: parts.join("; ") };
 }
 
+/**
+ * The China-Europe trains the border crossings let through in the horizon: per crossing, this
+ * network's trips through it (each train of a home-terminal line crosses once, so a trip is one
+ * departure or arrival at home), capped by what the crossing leaves after the trains of other
+ * Chinese origins: (handling.trainsPerDay − backgroundTrainsPerDay) × days open.
+ */
+function borderCapped(c: Ctx, home: Set<number>): { value: number; limitedBy: string; detail: string; basis: Label[] } {
+  const t = c.timetable;
+  const trips = new Map<number, Set<number>>();
+  const homeTrip = new Set<number>();
+  for (let i = 0; i < t.length; i++) {
+    const s = c.scenario.services[t.service[i]!]!;
+    if (s.mode !== "rail" || !s.international) continue;
+    if (home.has(t.depHub[i]!) || (home.has(t.arrHub[i]!) && t.arrMin[i]! < t.horizonMin)) homeTrip.add(t.trip[i]!);
+    const h = t.depHub[i]!;
+    if (c.scenario.hubs[h]!.kind !== "border-crossing") continue;
+    let set = trips.get(h);
+    if (!set) trips.set(h, (set = new Set()));
+    set.add(t.trip[i]!);
+  }
+  let value = 0;
+  const limits: string[] = [];
+  const parts: string[] = [];
+  const basis = new Set<Label>();
+  for (const [h, set] of [...trips].sort((p, q) => p[0] - q[0])) {
+    const n = [...set].filter((trip) => homeTrip.has(trip)).length;
+    if (n === 0) continue;
+    const hub = c.scenario.hubs[h]!;
+    const perDay = hub.handling?.trainsPerDay;
+    const free = perDay === undefined ? Infinity : Math.max(0, perDay - (hub.backgroundTrainsPerDay ?? 0)) * openDays(c, hub);
+    if (free < n) {
+      limits.push(`border crossing ${hub.id}`);
+      for (const f of ["handling.trainsPerDay", "backgroundTrainsPerDay"]) basis.add(hub.figures?.[f]?.label ?? hub.label);
+    }
+    value += Math.min(n, free);
+    parts.push(`${hub.id} ${fmt(n)} slots, ${Number.isFinite(free) ? fmt(free) : "no limit"} free`);
+  }
+  return { value, limitedBy: limits.join(", ") || "timetable", detail: parts.join("; ") || "none", basis: [...basis] };
+}
+
 function result(target: Target, r: Omit<CeilingResult, "targetId" | "title" | "comparator" | "target" | "unit">): CeilingResult {
   return { targetId: target.id, title: target.title, comparator: target.comparator, target: target.value, unit: target.unit, ...r };
 }
@@ -173,10 +220,47 @@ const isHomeKind = (c: Ctx, kinds: Hub["kind"][]): Set<number> =>
  * The capacity ceiling of each target: the most the scenario's timetable and hubs could deliver
  * in its horizon at 100% load. `previous` (the year before) is needed for growth targets.
  */
-export function capacityCeilings(targets: Target[], year: Year, previous?: Year): CeilingResult[] {
+export function capacityCeilings(targets: Target[], year: Year, previous?: Year, inputs: CeilingInputs = {}): CeilingResult[] {
   const c = context(year);
   const prev = previous ? context(previous) : undefined;
-  return targets.map((t) => ceilingOf(t, c, prev));
+  return targets.map((t) => (t.metric === "rural-counts" ? ruralCounts(t, inputs.rural) : ceilingOf(t, c, prev)));
+}
+
+/** Results computed outside the four-port network that some targets are measured on. */
+export interface CeilingInputs {
+  /** The rural roll-up (@fourports/rural provinceRollup) for the rural-delivery target. */
+  rural?: ProvinceRollup;
+}
+
+const RURAL_NAMES: Record<string, string> = {
+  countyCentres: "county centres",
+  townshipStations: "township stations",
+  villageStations: "village stations",
+  passengerFreightMailLines: "客货邮 lines",
+};
+
+/** The rural target: counts of the modelled counties and their 24-hour share against the year's targets. */
+function ruralCounts(t: Target, rural: ProvinceRollup | undefined): CeilingResult {
+  const none = { basis: [] as Label[], missing: [] as string[] };
+  if (!rural) return result(t, { ceiling: null, status: "not-computed", limitedBy: "-", detail: "no rural roll-up given (fourports baseline computes it from seeds/rural/henan-province.json)", ...none });
+  const rows = rural.rows.map((r) => ({ r, y: r.years.find((y) => y.year === t.year) }));
+  const missingYear = rows.find((x) => !x.y);
+  if (missingYear) return result(t, { ceiling: null, status: "not-computed", limitedBy: "-", detail: `the rural targets have no year ${t.year}`, ...none });
+  const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+  const text = rows
+    .map(({ r, y }) => (r.what === "share24h" ? `24 h ${pct(r.modelled)}/${pct(y!.target)}` : `${RURAL_NAMES[r.what]} ${r.modelled}/${y!.target.toLocaleString("en-US")}`))
+    .join(" · ");
+  const short = rows.filter(({ y }) => !y!.met).map(({ r }) => (r.what === "share24h" ? "24 h share" : RURAL_NAMES[r.what]!));
+  const villages = rural.counties.reduce((a, c) => a + c.villages, 0);
+  const within = rural.counties.reduce((a, c) => a + c.villagesWithin24h, 0);
+  return result(t, {
+    ceiling: text,
+    status: short.length === 0 ? "met" : "not-met",
+    limitedBy: `${rural.counties.length} modelled count${rural.counties.length === 1 ? "y" : "ies"}`,
+    detail: `modelled/target ${t.year} for ${rural.provinceId} (${rural.counties.map((c) => c.countyId).join(", ")}): ${text}; villages served within 24 h both ways ${within} of ${villages}; short: ${short.join(", ") || "none"}`,
+    basis: [...new Set(rural.labels)].sort() as Label[],
+    missing: short,
+  });
 }
 
 function ceilingOf(t: Target, c: Ctx, prev: Ctx | undefined): CeilingResult {
@@ -199,12 +283,15 @@ function ceilingOf(t: Target, c: Ctx, prev: Ctx | undefined): CeilingResult {
     case "cre-trains": {
       const hubs = isHomeKind(c, ["rail-terminal"]);
       const r = cappedThroughput(c, hubs, (s) => s.mode === "rail" && s.international, "moves", "trainsPerDay");
+      const b = borderCapped(c, hubs);
+      const value = Math.min(r.value, b.value);
+      const borderBinds = b.value < r.value;
       return result(t, {
-        ceiling: r.value,
-        status: numericStatus(t, r.value, true),
-        limitedBy: r.limitedBy,
-        detail: `international train departures plus arrivals at ${[...hubs].map((i) => c.scenario.hubs[i]!.id).join(", ")}: ${r.detail}`,
-        basis: basisOf(r.touch.services, ["schedule"]),
+        ceiling: value,
+        status: numericStatus(t, value, true),
+        limitedBy: borderBinds ? b.limitedBy : r.limitedBy,
+        detail: `international train departures plus arrivals at ${[...hubs].map((i) => c.scenario.hubs[i]!.id).join(", ")}: ${r.detail}; through the border crossings: ${b.detail}`,
+        basis: [...new Set([...basisOf(r.touch.services, ["schedule"]), ...(borderBinds ? b.basis : [])])].sort(),
         missing: [],
       });
     }
@@ -305,9 +392,10 @@ function ceilingOf(t: Target, c: Ctx, prev: Ctx | undefined): CeilingResult {
       }
       const worst = Math.max(...known.map((h) => h.expresswayAccessMin!));
       const labels = new Set<Label>(known.map((h) => h.figures?.["expresswayAccessMin"]?.label ?? h.label));
+      const status = numericStatus(t, worst, false);
       return result(t, {
         ceiling: worst,
-        status: numericStatus(t, worst, false),
+        status: status === "met" && labels.has("ASSUMPTION") ? "assumed" : status,
         limitedBy: "hub data",
         detail: known.map((h) => `${h.id}: ${h.expresswayAccessMin} min`).join("; "),
         basis: [...labels].sort(),
@@ -342,17 +430,19 @@ function ceilingOf(t: Target, c: Ctx, prev: Ctx | undefined): CeilingResult {
       if (!t.reach) return result(t, { ceiling: null, status: "not-computed", limitedBy: "-", detail: "the target gives no reach spec", ...none });
       const reach = quickFreightCircle(c.scenario, prepareRouting(c.scenario, c.timetable), t.reach);
       const pct = (x: number): string => `${Math.round(x * 100)}%`;
-      const worst = reach.groups.flatMap((g) => g.misses.filter((m) => m.share === 0).map((m) => `${m.hub} (${m.reason})`));
+      const worst = reach.groups.flatMap((g) => g.misses.filter((m) => m.share === 0).map((m) => `${m.destination} (${m.reason})`));
       return result(t, {
         ceiling: reach.groups.map((g) => `${g.group} ${pct(g.share)}`).join(" · "),
         status: "reported",
         limitedBy: "timetable",
-        detail: `share of destinations reached within ${reach.groups.map((g) => `${g.limitDays} d (${g.group}, ${g.hubCount} hubs)`).join(", ")} from ${reach.origin}, over ${reach.samples} departures a week; never within the limit: ${worst.join(", ") || "none"}`,
+        detail: `share of destinations reached within ${reach.groups.map((g) => `${g.limitDays} d (${g.group}, ${g.destinationCount} destinations)`).join(", ")} from ${reach.origin}, over ${reach.samples} departures a week; never within the limit: ${worst.join(", ") || "none"}`,
         basis: [t.reach.label],
         missing: worst,
         reach,
       });
     }
+    case "rural-counts":
+      return ruralCounts(t, undefined);
     case "not-modelled":
       return result(t, { ceiling: null, status: "not-computed", limitedBy: "-", detail: "outside the network model", ...none });
   }
