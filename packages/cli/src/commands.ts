@@ -20,6 +20,7 @@ import {
   fitChoice,
   forecastSeries,
   loadForecastSpec,
+  NoForecastData,
   loadObserved,
   loadTargetRegistry,
   type CeilingResult,
@@ -206,7 +207,9 @@ export async function baseline(args: string[], io: Io): Promise<number> {
     if (!series) return null;
     try {
       return forecastSeries(series, history, scenarioYear, forecastCutoff);
-    } catch {
+    } catch (err) {
+      // No figure before the cutoff: the column shows "-"; anything else is a real error.
+      if (!(err instanceof NoForecastData)) throw err;
       return null;
     }
   };

@@ -4,6 +4,11 @@ import { z } from "zod";
 import type { ObservedFigure, ObservedSet } from "./observed.js";
 import { sourcesSchema } from "./registry.js";
 
+/** A series has no observed figure to forecast from before the cutoff: a gap in the data, not a bug. */
+export class NoForecastData extends Error {
+  override readonly name = "NoForecastData";
+}
+
 /** How one observed series is forecast: its seasonality and the prior on its yearly growth. */
 export interface ForecastSeries {
   id: string;
@@ -151,7 +156,7 @@ export function forecastSeries(series: ForecastSeries, history: ObservedSet, yea
       figures: [...last.figures, ...(observed?.figures ?? [])],
     });
   }
-  if (estimates.length === 0) throw new Error(`forecast ${series.id}: no figure of ${series.metric} up to ${cutoff} for ${year} or ${year - 1}`);
+  if (estimates.length === 0) throw new NoForecastData(`forecast ${series.id}: no figure of ${series.metric} up to ${cutoff} for ${year} or ${year - 1}`);
   let wSum = 0;
   let mean = 0;
   for (const e of estimates) {
@@ -237,7 +242,8 @@ export function backtest(spec: ForecastSpec, history: ObservedSet, cutoff: strin
       let fc: SeriesForecast;
       try {
         fc = forecastSeries(s, history, yearOf(f.from), cutoff);
-      } catch {
+      } catch (err) {
+        if (!(err instanceof NoForecastData)) throw err;
         untested.push(s.id);
         continue;
       }

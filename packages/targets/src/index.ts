@@ -21,6 +21,7 @@ export {
   forecastFlows,
   forecastSeries,
   loadForecastSpec,
+  NoForecastData,
   seasonalShare,
   type Backtest,
   type BacktestRow,
