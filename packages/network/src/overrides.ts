@@ -8,6 +8,7 @@ import {
 } from "./check.js";
 import { dateOfDayNumber, dayNumber } from "./dates.js";
 import type { IssueList, PathKey } from "./issues.js";
+import { BOUNDS } from "./limits.js";
 import { didYouMean } from "./suggest.js";
 import type {
   Closure,
@@ -132,9 +133,17 @@ function reportPatched(
 ): void {
   for (const p of problems) {
     const first = p.at[0];
-    if (typeof first === "string" && first in patch) list.add([...at, "set", ...p.at], p.message);
+    if (typeof first === "string" && Object.hasOwn(patch, first)) list.add([...at, "set", ...p.at], p.message);
     else list.add(at, `after this change, ${what}: ${p.at.join(".")}: ${p.message}`);
   }
+}
+
+/**
+ * Overrides derive values (a scaled capacity) the schema never saw; they must stay inside the
+ * same bounds, or a what-if could produce what no file may contain.
+ */
+function withinBound(list: IssueList, at: PathKey[], what: string, value: number, max: number): void {
+  if (!(value <= max)) list.add(at, `gives ${what} = ${value}, above the limit of ${max}`);
 }
 
 function checkPeriod(list: IssueList, at: PathKey[], from: string, to: string): boolean {
@@ -245,11 +254,16 @@ function applyOne(sc: Scenario, o: Override, at: PathKey[], t: OverrideTarget): 
     case "scale-services": {
       const m = servicesMatching(sc, o.select, [...at, "select"], list);
       if (!m) return sc;
-      return mapServices(m, (s) => ({
-        ...s,
-        capacityT: s.capacityT * o.capacityFactor,
-        ...(s.capacityTeu !== undefined ? { capacityTeu: s.capacityTeu * o.capacityFactor } : {}),
-      }));
+      return mapServices(m, (s) => {
+        const next: Service = {
+          ...s,
+          capacityT: s.capacityT * o.capacityFactor,
+          ...(s.capacityTeu !== undefined ? { capacityTeu: s.capacityTeu * o.capacityFactor } : {}),
+        };
+        withinBound(list, [...at, "capacityFactor"], `service "${s.id}" capacityT`, next.capacityT, BOUNDS.capacityTPerDeparture);
+        withinBound(list, [...at, "capacityFactor"], `service "${s.id}" capacityTeu`, next.capacityTeu ?? 0, BOUNDS.capacityTeuPerDeparture);
+        return next;
+      });
     }
     case "close-hub": {
       const old = findHub(o.hub);
@@ -267,6 +281,10 @@ function applyOne(sc: Scenario, o: Override, at: PathKey[], t: OverrideTarget): 
       const m = servicesMatching(sc, o.select, [...at, "select"], list);
       const fromHub = sc.hubs.find((h) => h.id === o.fromHub);
       const toHub = sc.hubs.find((h) => h.id === o.toHub);
+      if (o.fromHub === o.toHub) {
+        list.add([...at, "toHub"], `same as "fromHub" (${o.fromHub}); a move needs two different hubs`);
+        return sc;
+      }
       if (!fromHub) list.add([...at, "fromHub"], `unknown hub "${o.fromHub}"${didYouMean(o.fromHub, hubIds)}`);
       if (!toHub) list.add([...at, "toHub"], `unknown hub "${o.toHub}"${didYouMean(o.toHub, hubIds)}`);
       const on = dayNumber(o.on);
@@ -313,6 +331,8 @@ function applyOne(sc: Scenario, o: Override, at: PathKey[], t: OverrideTarget): 
             tPerYear: d.tPerYear * o.factor,
             ...(d.teuPerYear !== undefined ? { teuPerYear: d.teuPerYear * o.factor } : {}),
           };
+          withinBound(list, [...at, "factor"], `demand "${d.id}" tPerYear`, next.tPerYear, BOUNDS.tPerYear);
+          withinBound(list, [...at, "factor"], `demand "${d.id}" teuPerYear`, next.teuPerYear ?? 0, BOUNDS.tPerYear);
           const origin = origins.get(d);
           if (origin) origins.set(next, origin);
           return next;

@@ -1,3 +1,5 @@
+import { SUGGEST_LIMITS } from "./limits.js";
+
 /** Edit distance with adjacent transpositions (optimal string alignment), case-insensitive. */
 function distance(a: string, b: string, limit: number): number {
   a = a.toLowerCase();
@@ -19,13 +21,20 @@ function distance(a: string, b: string, limit: number): number {
   return prev[b.length]!;
 }
 
-/** The closest candidate to a misspelt name, or undefined when nothing is close. */
+/**
+ * The closest candidate to a misspelt name, or undefined when nothing is close. Bounded: a word
+ * longer than SUGGEST_LIMITS.wordLength gets no suggestion, and only the first
+ * SUGGEST_LIMITS.candidates candidates are compared, so a hostile id costs microseconds.
+ */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  if (word.length > SUGGEST_LIMITS.wordLength) return undefined;
   // Short words tolerate one edit, longer ones up to three.
   const limit = word.length <= 3 ? 1 : Math.min(3, Math.max(2, Math.floor(word.length / 3)));
   let best: string | undefined;
   let bestD = limit + 1;
+  let compared = 0;
   for (const c of candidates) {
+    if (++compared > SUGGEST_LIMITS.candidates) break;
     if (c === word) continue; // known elsewhere, but not here: suggesting itself helps no one
     const d = distance(word, c, limit);
     if (d < bestD || (d === bestD && best !== undefined && c < best)) {

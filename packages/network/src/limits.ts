@@ -1,0 +1,53 @@
+/**
+ * Resource limits and value bounds, in one place so the schema, the loader, the timetable and
+ * the README agree. Each is far above any real freight network and far below what would exhaust
+ * memory or overflow the engine's 32-bit minute arrays; a value past one is an error naming the
+ * limit, found before anything large is allocated.
+ */
+export const LIMITS: { readonly fileBytes: number; readonly nestingDepth: number; readonly extendsDepth: number; readonly idLength: number; readonly textLength: number; readonly hubs: number; readonly services: number; readonly transfers: number; readonly demandFlows: number; readonly overrides: number; readonly arrayItems: number; readonly horizonDays: number; readonly connections: number } = {
+  /** Size of a scenario file, in bytes (the seeds are under 150 kB). */
+  fileBytes: 16 * 1024 * 1024,
+  /** Nesting of arrays and objects in a scenario (a scenario needs about 7). */
+  nestingDepth: 64,
+  /** Files in an `extends` chain, the scenario itself included. */
+  extendsDepth: 16,
+  /** Characters in an id (hub, service, line, demand, source key). */
+  idLength: 128,
+  /** Characters in a name, note or other free text. */
+  textLength: 10_000,
+  hubs: 10_000,
+  services: 100_000,
+  transfers: 100_000,
+  demandFlows: 100_000,
+  overrides: 10_000,
+  /** Items in any other array of a scenario (via stops, listed departures, closures). */
+  arrayItems: 100_000,
+  /** Days of a scenario horizon (about ten years). */
+  horizonDays: 3660,
+  /** Connections of an expanded timetable (each takes about 150 bytes while it is built). */
+  connections: 5_000_000,
+};
+
+/**
+ * Bounds of the numbers in a scenario. Minutes: a leg, dwell or transfer lasts at most 100
+ * days, so every minute the engine computes (horizon + legs + transfers) stays below 2^23,
+ * well inside the int32 arrays of the timetable.
+ */
+export const BOUNDS: { readonly legMin: number; readonly perDay: number; readonly perWeek: number; readonly distanceKm: number; readonly capacityTPerDeparture: number; readonly capacityTeuPerDeparture: number; readonly handlingPerDay: number; readonly tariffCnyPerT: number; readonly valueOfTimeCnyPerTHour: number; readonly tPerYear: number; readonly seasonalityWeight: number; readonly scaleFactor: number } = {
+  legMin: 100 * 1440,
+  perDay: 1440,
+  perWeek: 10_080,
+  /** Earth's circumference is 40,075 km. */
+  distanceKm: 50_000,
+  capacityTPerDeparture: 10_000_000,
+  capacityTeuPerDeparture: 1_000_000,
+  handlingPerDay: 1_000_000_000,
+  tariffCnyPerT: 10_000_000,
+  valueOfTimeCnyPerTHour: 1_000_000,
+  tPerYear: 100_000_000_000,
+  seasonalityWeight: 1_000_000,
+  scaleFactor: 1_000_000,
+};
+
+/** Did-you-mean compares words up to this length against at most this many candidates. */
+export const SUGGEST_LIMITS: { readonly wordLength: number; readonly candidates: number } = { wordLength: 64, candidates: 10_000 };
