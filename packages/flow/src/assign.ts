@@ -1,4 +1,4 @@
-import { clockMinutes, dateOfDayNumber, dayNumber, MIN_PER_DAY, MODES, type DemandFlow, type Mode, type PortGroup, type Scenario } from "@fourports/network";
+import { checkChoiceOption, checkClockOption, checkNumberOption, checkOptionsObject, LIMITS, clockMinutes, dateOfDayNumber, dayNumber, MIN_PER_DAY, MODES, type DemandFlow, type Mode, type PortGroup, type Scenario } from "@fourports/network";
 import { ConnectionScan, UNREACHED, type Journey, type JourneyLeg, type RoutingNetwork } from "@fourports/routing";
 
 export type UnservedReason = "no route" | "capacity" | "too late";
@@ -69,6 +69,17 @@ export interface Booking {
   legs: JourneyLeg[];
 }
 
+function checkAssignOptions(options: AssignOptions): void {
+  const where = "assignDemand";
+  checkOptionsObject(where, options);
+  checkClockOption(`${where}: releaseTime`, options.releaseTime);
+  checkNumberOption(`${where}: maxTransitDays`, options.maxTransitDays, { integer: true, min: 1, max: LIMITS.horizonDays });
+  checkChoiceOption(`${where}: choice`, options.choice, ["earliest", "cost", "logit"]);
+  checkNumberOption(`${where}: k`, options.k, { integer: true, min: 1, max: 100 });
+  // NaN or Infinity here made every share NaN and the placing loop never finished.
+  checkNumberOption(`${where}: logitScale`, options.logitScale, { min: 0, max: 1000 });
+}
+
 /**
  * Assigns a year of demand to the timetable by priority on residual capacities: each day every
  * flow releases its tonnes (its yearly tonnes spread over the horizon by its monthly
@@ -80,6 +91,7 @@ export interface Booking {
  * find no journey are unserved with their reason.
  */
 export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: AssignOptions = {}): Assignment {
+  checkAssignOptions(options);
   const t = net.timetable;
   const days = scenario.horizonDays;
   const nHubs = net.hubCount;

@@ -1,4 +1,4 @@
-import { clockMinutes, MIN_PER_DAY, MODES, type Scenario } from "@fourports/network";
+import { checkClockOption, clockMinutes, MIN_PER_DAY, MODES, type Scenario } from "@fourports/network";
 import type { RoutingNetwork } from "@fourports/routing";
 import { dailyTonnes, type Assignment } from "./assign.js";
 import { minCostFlow, type FlowArc } from "./min-cost-flow.js";
@@ -36,6 +36,7 @@ export function generalisedCost(scenario: Scenario, net: RoutingNetwork, a: Assi
  * small instances: the network grows with departures × modes.
  */
 export function relaxedLowerBound(scenario: Scenario, net: RoutingNetwork, releaseTime = "08:00"): number | null {
+  checkClockOption("relaxedLowerBound: releaseTime", releaseTime);
   const release = clockMinutes(releaseTime);
   const hubOf = new Map(scenario.hubs.map((h, i) => [h.id, i]));
   const floor3 = (x: number): number => Math.floor(x * 1e3) / 1e3;

@@ -22,6 +22,8 @@ export interface NumberRule {
   above?: number;
   max?: number;
   integer?: boolean;
+  /** undefined is an error too (a required argument rather than an option). */
+  required?: boolean;
 }
 
 function ruleText(r: NumberRule): string {
@@ -34,7 +36,7 @@ function ruleText(r: NumberRule): string {
 
 /** Checks a numeric option when it is given; `where` reads like "assignDemand: logitScale". */
 export function checkNumberOption(where: string, value: unknown, rule: NumberRule): void {
-  if (value === undefined) return;
+  if (value === undefined && !rule.required) return;
   const ok =
     typeof value === "number" &&
     Number.isFinite(value) &&

@@ -1,4 +1,6 @@
 import { clockMinutes, dayNumber, MIN_PER_DAY, MIN_PER_WEEK, minuteOfDateTime, weekdayIndex } from "./dates.js";
+import { checkDateOption, checkNumberOption, checkOptionsObject, FourportsInputError } from "./input-error.js";
+import { LIMITS } from "./limits.js";
 import { MODES, WEEKDAYS, type Closure, type Hub, type IsoDate, type Scenario, type Service } from "./types.js";
 
 /**
@@ -54,6 +56,9 @@ export function hubOpenOn(hub: Hub, day: number): boolean {
 
 /** Departure minutes (since the epoch) of a schedule inside [start, end). */
 export function scheduleDepartures(service: Service, epoch: IsoDate, start: number, end: number): number[] {
+  const span = LIMITS.horizonDays * MIN_PER_DAY;
+  checkNumberOption("scheduleDepartures: start", start, { integer: true, required: true, min: -span, max: span });
+  checkNumberOption("scheduleDepartures: end", end, { integer: true, required: true, min: start, max: start + span });
   const sch = service.schedule;
   const epochDay = dayNumber(epoch);
   const out: number[] = [];
@@ -91,16 +96,59 @@ export function scheduleDepartures(service: Service, epoch: IsoDate, start: numb
   return out.sort((a, b) => a - b);
 }
 
+/** The window [start, end) in minutes since the epoch, after checking the scenario and options. */
+function expansionWindow(scenario: Scenario, options: TimetableOptions): { start: number; end: number } {
+  const where = "expandTimetable";
+  if (scenario === null || typeof scenario !== "object" || !Array.isArray(scenario.services) || !Array.isArray(scenario.hubs)) {
+    throw new FourportsInputError("bad-option", `${where}: scenario: expected a loaded scenario`);
+  }
+  checkDateOption(`${where}: scenario.epoch`, scenario.epoch);
+  checkNumberOption(`${where}: scenario.horizonDays`, scenario.horizonDays, { integer: true, min: 1, max: LIMITS.horizonDays });
+  checkOptionsObject(where, options);
+  checkDateOption(`${where}: from`, options.from);
+  // Both ends stay within a horizon's length of the epoch, so every minute fits the int32 arrays.
+  checkNumberOption(`${where}: days`, options.days, { integer: true, min: 1, max: LIMITS.horizonDays });
+  const epochDay = dayNumber(scenario.epoch);
+  const fromDay = options.from === undefined ? 0 : dayNumber(options.from) - epochDay;
+  if (Math.abs(fromDay) > LIMITS.horizonDays) {
+    throw new FourportsInputError("bad-option", `${where}: from: ${options.from} lies more than ${LIMITS.horizonDays} days (the horizon limit) from the epoch ${scenario.epoch}`);
+  }
+  const start = fromDay * MIN_PER_DAY;
+  const end = options.days === undefined ? scenario.horizonDays * MIN_PER_DAY : start + options.days * MIN_PER_DAY;
+  return { start, end };
+}
+
+/** Departures of a schedule in a window of `minutes`, at most (before closures). */
+function departuresAtMost(service: Service, minutes: number): number {
+  const sch = service.schedule;
+  if (sch.type === "departures") return sch.at.length;
+  const period = sch.type === "weekly" || sch.perDay === undefined ? MIN_PER_WEEK : MIN_PER_DAY;
+  const perPeriod = sch.type === "weekly" ? sch.days.length * sch.times.length : (sch.perDay ?? sch.perWeek ?? 0);
+  return (Math.ceil(minutes / period) + 1) * perPeriod;
+}
+
+/** Refuses, before anything is allocated, a timetable past LIMITS.connections. */
+function checkConnectionCount(scenario: Scenario, start: number, end: number): void {
+  let total = 0;
+  for (const s of scenario.services) total += departuresAtMost(s, end - start) * ((s.via?.length ?? 0) + 1);
+  if (total > LIMITS.connections) {
+    throw new FourportsInputError(
+      "limit-exceeded",
+      `expandTimetable: the timetable would hold up to ${total} connections, more than the limit of ${LIMITS.connections}; expand fewer days (option days) or thin the schedules`,
+    );
+  }
+}
+
 /**
  * Expands every service's schedule over the horizon. A departure runs when its date lies in
  * the service's starts–ends, outside its suspensions, and every hub it calls at is open on the
  * day it calls there (planned hubs are never open).
  */
 export function expandTimetable(scenario: Scenario, options: TimetableOptions = {}): Timetable {
+  const { start, end } = expansionWindow(scenario, options);
   const epochDay = dayNumber(scenario.epoch);
   const horizonMin = scenario.horizonDays * MIN_PER_DAY;
-  const start = options.from === undefined ? 0 : (dayNumber(options.from) - epochDay) * MIN_PER_DAY;
-  const end = options.days === undefined ? horizonMin : start + options.days * MIN_PER_DAY;
+  checkConnectionCount(scenario, start, end);
   const hubIndex = new Map(scenario.hubs.map((h, i) => [h.id, i]));
   const hubs = scenario.hubs;
 
