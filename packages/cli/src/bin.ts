@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-import { ScenarioError, formatIssue } from "@fourports/network";
-import { UsageError } from "./args.js";
+import { escapeControl } from "@fourports/network";
+import { reportError } from "./report-error.js";
 import { baseline, summary, validate, type Io } from "./commands.js";
 import { reach, route } from "./route.js";
 
 const USAGE = `usage: fourports <command> [args]
 
 commands:
-  baseline [FILE] [--targets FILE] [--compare FILE] [--observed FILE]
+  baseline [FILE] [--targets FILE] [--compare FILE] [--observed FILE] [--out FILE]
                         assigned throughput and capacity ceiling per 2025 target
                         (default: seeds/zhengzhou-2025.json), and the 2024 calibration
   validate FILE...      check scenario files; one error per line on stderr, exit 1 if any
@@ -15,16 +15,24 @@ commands:
   route FROM TO [--depart YYYY-MM-DDTHH:MM] [--criteria time,cost,co2] [--scenario FILE]
                         earliest arrival, or Pareto-optimal journeys over the criteria
   reach [--origin HUB] [--week YYYY-MM-DD] [--scenario FILE]
-                        the 1/2/3-day quick-freight circle, with every destination that misses`;
+                        the 1/2/3-day quick-freight circle, with every destination that misses
+
+--debug (any command): on an internal error, print the stack trace
+exit codes: 0 done, 1 invalid input files or no result, 2 bad arguments, 3 internal error`;
+
+/** Each line printed with control characters escaped: text from a file never drives the terminal. */
+const safe = (text: string): string => text.split("\n").map(escapeControl).join("\n");
 
 const io: Io = {
-  out: (l) => process.stdout.write(`${l}\n`),
-  err: (l) => process.stderr.write(`${l}\n`),
+  out: (l) => process.stdout.write(`${safe(l)}\n`),
+  err: (l) => process.stderr.write(`${safe(l)}\n`),
   progress: (l) => {
     if (process.stderr.isTTY) process.stderr.write(`\r${l.padEnd(60)}${l === "" ? "\r" : ""}`);
   },
 };
-const [command, ...args] = process.argv.slice(2);
+const argv = process.argv.slice(2);
+const debug = argv.includes("--debug");
+const [command, ...args] = argv.filter((a) => a !== "--debug");
 
 function run(): number {
   switch (command) {
@@ -49,14 +57,14 @@ function run(): number {
   }
 }
 
+// A reader that stops early (| head) closes the pipe: that ends the output, it is not an error.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 try {
   process.exitCode = run();
 } catch (err) {
-  if (err instanceof UsageError) {
-    io.err(err.message);
-    process.exitCode = 2;
-  } else if (err instanceof ScenarioError) {
-    for (const i of err.issues) io.err(formatIssue(i));
-    process.exitCode = 1;
-  } else throw err;
+  process.exitCode = reportError(err, io.err, debug);
 }

@@ -1,9 +1,10 @@
-import { readFileSync } from "node:fs";
+import { statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import {
   expandTimetable,
   formatIssue,
   loadScenarioFile,
+  readJsonFile,
   ScenarioError,
   summarizeScenario,
   validateScenarioFile,
@@ -12,6 +13,8 @@ import {
 import { assignDemand, type Assignment } from "@fourports/flow";
 import { prepareRouting } from "@fourports/routing";
 import { assignedValue, capacityCeilings, loadObserved, loadTargetRegistry, type CeilingResult, type Year } from "@fourports/targets";
+import { parseArgs, UsageError } from "./args.js";
+import { writeFileAtomic } from "./out.js";
 import { seedsDir, userPath } from "./paths.js";
 import { fmtNumber, table } from "./table.js";
 
@@ -34,9 +37,9 @@ function shown(abs: string): string {
  */
 function fileKind(file: string): "targets" | "observed" | "scenario" {
   try {
-    const v = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
-    if (v === null || typeof v !== "object" || "hubs" in v || "extends" in v) return "scenario";
-    if ("targets" in v) return "targets";
+    const v = readJsonFile(file) as Record<string, unknown>;
+    if (v === null || typeof v !== "object" || Object.hasOwn(v, "hubs") || Object.hasOwn(v, "extends")) return "scenario";
+    if (Object.hasOwn(v, "targets")) return "targets";
     if (Array.isArray(v["figures"])) return "observed";
     return "scenario";
   } catch {
@@ -44,7 +47,8 @@ function fileKind(file: string): "targets" | "observed" | "scenario" {
   }
 }
 
-export function validate(files: string[], io: Io): number {
+export function validate(args: string[], io: Io): number {
+  const files = parseArgs(args, []).positional;
   if (files.length === 0) {
     io.err("usage: fourports validate FILE...");
     return 2;
@@ -94,7 +98,8 @@ function loadYear(file: string): Year & { file: string } {
   return { file, scenario, timetable: expandTimetable(scenario) };
 }
 
-export function summary(files: string[], io: Io): number {
+export function summary(args: string[], io: Io): number {
+  const files = parseArgs(args, [], 1).positional;
   if (files.length !== 1) {
     io.err("usage: fourports summary FILE");
     return 2;
@@ -141,23 +146,60 @@ function targetText(r: CeilingResult): string {
   return `${r.comparator} ${show(r.target, r.unit)}`;
 }
 
+/** An input file named by an option must exist before minutes of work are spent. */
+function inputFile(option: string, path: string): string {
+  try {
+    if (statSync(path).isFile()) return path;
+  } catch {
+    // reported below
+  }
+  throw new UsageError(`${option}: no such file: ${path}`);
+}
+
+/** Where --out will write: its folder must exist, and it must not be a folder itself. */
+function outputFile(path: string): string {
+  let dirOk = false;
+  try {
+    dirOk = statSync(dirname(path)).isDirectory();
+  } catch {
+    // reported below
+  }
+  if (!dirOk) throw new UsageError(`--out: no such folder: ${dirname(path)}`);
+  try {
+    if (statSync(path).isDirectory()) throw new UsageError(`--out: ${path} is a folder; name a file`);
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+  }
+  return path;
+}
+
 export function baseline(args: string[], io: Io): number {
+  const { positional, opts } = parseArgs(args, ["--targets", "--compare", "--observed", "--out"], 1);
+  const file = positional[0] ? inputFile("scenario", userPath(positional[0])) : join(seedsDir(), "zhengzhou-2025.json");
   const opt = (name: string): string | undefined => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : undefined;
+    const v = opts.get(name);
+    return v === undefined ? undefined : inputFile(name, userPath(v));
   };
-  const positional = args.filter((a, i) => !a.startsWith("--") && !(i > 0 && args[i - 1]!.startsWith("--")));
-  const file = positional[0] ? userPath(positional[0]) : join(seedsDir(), "zhengzhou-2025.json");
-  const targetsFile = opt("--targets") ? userPath(opt("--targets")!) : join(seedsDir(), "targets-2025.json");
+  const targetsFile = opt("--targets") ?? join(seedsDir(), "targets-2025.json");
+  const observedOpt = opt("--observed");
+  let compare = opt("--compare");
+  const outFile = opts.has("--out") ? outputFile(userPath(opts.get("--out")!)) : undefined;
+  // With --out the report is collected and written at the end in one atomic step.
+  const report: string[] = [];
+  const w: Io = outFile ? { ...io, out: (l) => void report.push(l) } : io;
+
   const year = loadYear(file);
   // The growth targets compare with the year before: the file this one extends, unless named.
-  let compare = opt("--compare") ? userPath(opt("--compare")!) : undefined;
   if (!compare) {
-    const raw = JSON.parse(readFileSync(file, "utf8")) as { extends?: string };
-    if (raw.extends) compare = join(dirname(file), raw.extends);
+    const raw = readJsonFile(shown(file)) as { extends?: unknown };
+    if (typeof raw.extends === "string") compare = join(dirname(file), raw.extends);
   }
   const previous = compare ? loadYear(compare) : undefined;
   const registry = loadTargetRegistry(shown(targetsFile));
+  const observedFile = observedOpt ?? join(seedsDir(), "observed-2024.json");
+  const calibrate = previous !== undefined && previous.scenario.id === "zhengzhou-2024";
+  // Read before the assignments, so a bad file is reported at once rather than after them.
+  const observed = calibrate || observedOpt ? loadObserved(shown(observedFile)) : undefined;
   const results = capacityCeilings(registry.targets, year, previous);
 
   const assigned = assignYear(year, io, "cost");
@@ -166,17 +208,17 @@ export function baseline(args: string[], io: Io): number {
   const assignedOf = (r: CeilingResult, a: Assignment): number | null => assignedValue(targetOf.get(r.targetId)!.metric, targetOf.get(r.targetId)!.hubs, year, a);
 
   const sc: Scenario = year.scenario;
-  io.out(`fourports baseline — ${sc.name}`);
-  io.out(`scenario ${shown(file)} (${sc.epoch} + ${sc.horizonDays} days, ${sc.hubs.length} hubs, ${sc.services.length} services, ${fmtNumber(year.timetable.tripCount)} trips)`);
-  if (previous) io.out(`compared with ${shown(previous.file)} for growth targets`);
-  io.out(`targets ${shown(targetsFile)}`);
-  io.out("");
-  io.out("assigned: the year's demand placed on the timetable by priority on residual capacities, every departure and hub limit respected;");
-  io.out("  least cost: each batch takes its least generalised-cost journey (tariffs + trucking + value of time × hours);");
-  io.out("  shipper logit: each batch splits over its 3 cheapest journeys by a multinomial logit (Nodus-style shipper choice).");
-  io.out("ceiling: the most the timetable and hubs could carry in the year at 100% load.");
-  io.out("");
-  io.out(
+  w.out(`fourports baseline — ${sc.name}`);
+  w.out(`scenario ${shown(file)} (${sc.epoch} + ${sc.horizonDays} days, ${sc.hubs.length} hubs, ${sc.services.length} services, ${fmtNumber(year.timetable.tripCount)} trips)`);
+  if (previous) w.out(`compared with ${shown(previous.file)} for growth targets`);
+  w.out(`targets ${shown(targetsFile)}`);
+  w.out("");
+  w.out("assigned: the year's demand placed on the timetable by priority on residual capacities, every departure and hub limit respected;");
+  w.out("  least cost: each batch takes its least generalised-cost journey (tariffs + trucking + value of time × hours);");
+  w.out("  shipper logit: each batch splits over its 3 cheapest journeys by a multinomial logit (Nodus-style shipper choice).");
+  w.out("ceiling: the most the timetable and hubs could carry in the year at 100% load.");
+  w.out("");
+  w.out(
     table(
       ["target", "goal", "least cost", "shipper logit", "ceiling", "status", "limited by", "rests on"],
       results.map((r) => {
@@ -186,17 +228,17 @@ export function baseline(args: string[], io: Io): number {
       }),
     ),
   );
-  io.out("");
+  w.out("");
   for (const [label, a] of [["least cost", assigned], ["shipper logit", shipper]] as const) {
     const total = a.servedT + a.unservedT["no route"] + a.unservedT.capacity + a.unservedT["too late"];
-    io.out(
+    w.out(
       `${label}: demand ${fmtNumber(total)} t; served ${fmtNumber(a.servedT)} t; unserved ${fmtNumber(a.unservedT.capacity)} t for capacity, ${fmtNumber(a.unservedT["too late"])} t too late, ${fmtNumber(a.unservedT["no route"])} t with no route; ${fmtNumber(a.tonneKm / 1e6)} million t-km, ${fmtNumber(a.costCny / 1e6)} million CNY, ${fmtNumber(a.co2Kg / 1e6)} kt CO2e`,
     );
   }
-  io.out("(emission factors: @fourports/routing DEFAULT_EMISSION_FACTORS, cited there)");
-  io.out("");
+  w.out("(emission factors: @fourports/routing DEFAULT_EMISSION_FACTORS, cited there)");
+  w.out("");
   const shipperPort = new Map(shipper.ports.map((p) => [`${p.portGroup}/${p.mode}`, p]));
-  io.out(
+  w.out(
     table(
       ["port group", "mode", "least cost loaded t", "unloaded t", "shipper logit loaded t", "unloaded t"],
       assigned.ports.map((p) => {
@@ -206,13 +248,11 @@ export function baseline(args: string[], io: Io): number {
     ),
   );
 
-  const observedFile = opt("--observed") ? userPath(opt("--observed")!) : join(seedsDir(), "observed-2024.json");
-  if (previous && previous.scenario.id === "zhengzhou-2024") {
-    const observed = loadObserved(shown(observedFile));
+  if (calibrate && observed) {
     const prevAssigned = assignYear(previous, io, "cost");
-    io.out("");
-    io.out(`Calibration: ${previous.scenario.id} assigned (least cost) beside the observed 2024 figures (${shown(observedFile)})`);
-    io.out(
+    w.out("");
+    w.out(`Calibration: ${previous.scenario.id} assigned (least cost) beside the observed 2024 figures (${shown(observedFile)})`);
+    w.out(
       table(
         ["figure", "observed", "label", "assigned", "error"],
         observed.figures.map((f) => {
@@ -222,14 +262,18 @@ export function baseline(args: string[], io: Io): number {
       ),
     );
   }
-  io.out("");
-  for (const r of results) io.out(`${r.targetId}: ${r.detail}`);
+  w.out("");
+  for (const r of results) w.out(`${r.targetId}: ${r.detail}`);
   const cannot = results.filter((r) => r.status === "beyond-ceiling" || r.status === "not-met");
-  io.out("");
-  io.out(
+  w.out("");
+  w.out(
     cannot.length === 0
       ? "Every computed target is within the network's ceiling."
       : `${cannot.length} target(s) the network cannot reach as modelled: ${cannot.map((r) => r.targetId).join(", ")}`,
   );
+  if (outFile) {
+    writeFileAtomic(outFile, `${report.join("\n")}\n`);
+    io.err(`wrote ${shown(outFile)}`);
+  }
   return 0;
 }

@@ -229,6 +229,20 @@ export function loadScenarioValue(
   return finish(resolveValue(value, file, abs, ctx), ctx, file);
 }
 
+/**
+ * Reads and parses a JSON data file (target registry, observed figures) under the same rules
+ * as a scenario: a regular file within the size limit, a BOM allowed, nesting bounded,
+ * duplicate and reserved keys rejected. Throws a ScenarioError naming the file.
+ */
+export function readJsonFile(path: string): unknown {
+  if (typeof path !== "string" || path === "") throw new FourportsInputError("bad-option", "readJsonFile: path: expected a file path");
+  const text = readScenarioText({ abs: resolve(path), display: path });
+  if (typeof text !== "string") throw new ScenarioError([text]);
+  const parsed = parseJsonText(text, path);
+  if (!parsed.ok) throw new ScenarioError(parsed.issues);
+  return parsed.value;
+}
+
 /** Every problem in a scenario file, or an empty list when it is valid. */
 export function validateScenarioFile(path: string, options: LoadOptions = {}): Issue[] {
   try {
