@@ -1,5 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
@@ -48,13 +50,34 @@ describe("fourports summary", () => {
 });
 
 describe("fourports baseline", () => {
-  it("prints a capacity ceiling for every 2025 target", () => {
-    const r = run("baseline");
-    expect(r.code).toBe(0);
+  it("prints a capacity ceiling for every 2025 target, to --out atomically", () => {
+    const dir = mkdtempSync(join(tmpdir(), "fourports-out-"));
+    const file = join(dir, "baseline.txt");
+    const done = run("baseline", "--out", file);
+    expect(done.code).toBe(0);
+    expect(done.out).toBe("");
+    expect(readdirSync(dir)).toEqual(["baseline.txt"]); // no temporary file left beside it
+    const r = { out: readFileSync(file, "utf8") };
+    rmSync(dir, { recursive: true });
     const targets = JSON.parse(readFileSync(`${root}seeds/targets-2025.json`, "utf8")) as { targets: { id: string }[] };
     for (const t of targets.targets) expect(r.out).toMatch(new RegExp(`^${t.id}\\s`, "m"));
     expect(r.out).toMatch(/^cr-express-trains\s.*CANNOT REACH/m);
     expect(r.out).toMatch(/^quick-freight-circle\s.*domestic \d+% · neighbouring \d+% · worldwide \d+%/m);
+  });
+
+  it("reports a missing --targets or --observed file at once with exit 2", () => {
+    expect(run("baseline", "--targets", "nope.json")).toMatchObject({ code: 2, err: `--targets: no such file: ${root}nope.json\n` });
+    expect(run("baseline", "--observed", "nope.json").code).toBe(2);
+    expect(run("baseline", "--out", "/no/such/dir/x.txt")).toMatchObject({ code: 2, err: "--out: no such folder: /no/such/dir\n" });
+    expect(existsSync("/no/such/dir")).toBe(false);
+  });
+
+  it("refuses unknown flags and extra arguments with exit 2", () => {
+    expect(run("baseline", "--bogus", "x").code).toBe(2);
+    expect(run("baseline", "a.json", "b.json")).toMatchObject({ code: 2, err: 'unexpected argument "b.json"; expected at most 1 besides the options\n' });
+    expect(run("summary", "seeds/zhengzhou-2024.json", "extra.json").code).toBe(2);
+    expect(run("validate", "--strict", "seeds/zhengzhou-2024.json").code).toBe(2);
+    expect(run("reach", "extra").code).toBe(2);
   });
 
   it("exits 2 with usage on an unknown command", () => {
@@ -82,6 +105,24 @@ describe("fourports route and reach", () => {
   it("explains a misspelt hub and a bad option with exit 2", () => {
     expect(run("route", "ZZ-CITY", "HAMBRUG")).toMatchObject({ code: 2, err: 'unknown hub "HAMBRUG" (did you mean "HAMBURG"?)\n' });
     expect(run("route", "ZZ-CITY", "LUX", "--criteria", "speed").err).toContain('unknown criterion "speed"');
+  });
+
+  it("validates every date and time with exit 2 and no stack trace", () => {
+    for (const depart of ["2025-02-30T08:00", "2025-07-01T25:61", "2025-07-01T24:00", "2025-07-01", "2024-01-01T08:00"]) {
+      const r = run("route", "ZZ-CITY", "LUX", "--depart", depart);
+      expect(r.code, depart).toBe(2);
+      expect(r.err, depart).toMatch(/^--depart: /);
+      expect(r.err, depart).not.toMatch(/\n\s+at /);
+    }
+    expect(run("reach", "--week", "soon")).toMatchObject({ code: 2, err: '--week: expected a calendar date YYYY-MM-DD, got "soon"\n' });
+    expect(run("reach", "--week", "2025-02-30").code).toBe(2);
+  });
+
+  it("escapes control characters it echoes", () => {
+    const r = run("route", "ZZ-CITY", "\u001b[31mLUX");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("\\u001b[31mLUX");
+    expect(r.err).not.toContain("\u001b");
   });
 
   it("prints the reach circle with the destinations that miss and why", () => {
