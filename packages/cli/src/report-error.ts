@@ -9,7 +9,8 @@ import { UsageError } from "./args.js";
 export function reportError(err: unknown, err_: (line: string) => void, debug: boolean): number {
   if (err instanceof UsageError || err instanceof FourportsInputError) {
     err_(err.message);
-    return 2;
+    // A limit passed is the input file's doing (a timetable too large), not the arguments'.
+    return err instanceof FourportsInputError && err.code === "limit-exceeded" ? 1 : 2;
   }
   if (err instanceof ScenarioError || err instanceof DataError) {
     for (const i of err.issues) err_(formatIssue(i));
