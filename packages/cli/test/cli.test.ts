@@ -63,7 +63,7 @@ describe("fourports baseline", () => {
     for (const t of targets.targets) expect(r.out).toMatch(new RegExp(`^${t.id}\\s`, "m"));
     expect(r.out).toMatch(/^cr-express-trains\s.*CANNOT REACH/m);
     expect(r.out).toMatch(/^quick-freight-circle\s.*domestic \d+% · neighbouring \d+% · worldwide \d+%/m);
-  });
+  }, 240_000); // the whole baseline job in a child process: ~30 s alone, several times that on a shared machine
 
   it("reports a missing --targets or --observed file at once with exit 2", () => {
     expect(run("baseline", "--targets", "nope.json")).toMatchObject({ code: 2, err: `--targets: no such file: ${root}nope.json\n` });
