@@ -4,27 +4,43 @@
  * memory or overflow the engine's 32-bit minute arrays; a value past one is an error naming the
  * limit, found before anything large is allocated.
  */
-export const LIMITS: { readonly fileBytes: number; readonly nestingDepth: number; readonly extendsDepth: number; readonly idLength: number; readonly textLength: number; readonly hubs: number; readonly services: number; readonly transfers: number; readonly demandFlows: number; readonly overrides: number; readonly arrayItems: number; readonly horizonDays: number; readonly connections: number } = {
+export interface Limits {
   /** Size of a scenario file, in bytes (the seeds are under 150 kB). */
-  fileBytes: 16 * 1024 * 1024,
+  readonly fileBytes: number;
   /** Nesting of arrays and objects in a scenario (a scenario needs about 7). */
-  nestingDepth: 64,
+  readonly nestingDepth: number;
   /** Files in an `extends` chain, the scenario itself included. */
-  extendsDepth: 16,
+  readonly extendsDepth: number;
   /** Characters in an id (hub, service, line, demand, source key). */
-  idLength: 128,
+  readonly idLength: number;
   /** Characters in a name, note or other free text. */
+  readonly textLength: number;
+  readonly hubs: number;
+  readonly services: number;
+  readonly transfers: number;
+  readonly demandFlows: number;
+  readonly overrides: number;
+  /** Items in any other array of a scenario (via stops, listed departures, closures). */
+  readonly arrayItems: number;
+  /** Days of a scenario horizon (about ten years). */
+  readonly horizonDays: number;
+  /** Connections of an expanded timetable (each takes about 150 bytes while it is built). */
+  readonly connections: number;
+}
+
+export const LIMITS: Limits = {
+  fileBytes: 16 * 1024 * 1024,
+  nestingDepth: 64,
+  extendsDepth: 16,
+  idLength: 128,
   textLength: 10_000,
   hubs: 10_000,
   services: 100_000,
   transfers: 100_000,
   demandFlows: 100_000,
   overrides: 10_000,
-  /** Items in any other array of a scenario (via stops, listed departures, closures). */
   arrayItems: 100_000,
-  /** Days of a scenario horizon (about ten years). */
   horizonDays: 3660,
-  /** Connections of an expanded timetable (each takes about 150 bytes while it is built). */
   connections: 5_000_000,
 };
 
@@ -33,11 +49,26 @@ export const LIMITS: { readonly fileBytes: number; readonly nestingDepth: number
  * days, so every minute the engine computes (horizon + legs + transfers) stays below 2^23,
  * well inside the int32 arrays of the timetable.
  */
-export const BOUNDS: { readonly legMin: number; readonly perDay: number; readonly perWeek: number; readonly distanceKm: number; readonly capacityTPerDeparture: number; readonly capacityTeuPerDeparture: number; readonly handlingPerDay: number; readonly tariffCnyPerT: number; readonly valueOfTimeCnyPerTHour: number; readonly tPerYear: number; readonly seasonalityWeight: number; readonly scaleFactor: number } = {
+export interface Bounds {
+  readonly legMin: number;
+  readonly perDay: number;
+  readonly perWeek: number;
+  /** Earth's circumference is 40,075 km. */
+  readonly distanceKm: number;
+  readonly capacityTPerDeparture: number;
+  readonly capacityTeuPerDeparture: number;
+  readonly handlingPerDay: number;
+  readonly tariffCnyPerT: number;
+  readonly valueOfTimeCnyPerTHour: number;
+  readonly tPerYear: number;
+  readonly seasonalityWeight: number;
+  readonly scaleFactor: number;
+}
+
+export const BOUNDS: Bounds = {
   legMin: 100 * 1440,
   perDay: 1440,
   perWeek: 10_080,
-  /** Earth's circumference is 40,075 km. */
   distanceKm: 50_000,
   capacityTPerDeparture: 10_000_000,
   capacityTeuPerDeparture: 1_000_000,

@@ -57,15 +57,19 @@ function servicesMatching(
   known(sel.lines, new Set(sc.services.map((s) => s.line)), "lines", "line");
   known(sel.hubs, new Set(sc.hubs.map((h) => h.id)), "hubs", "hub");
   if (!ok) return null;
+  // Sets, so a selector of many ids over many services costs linear time, not their product.
+  const ids = sel.ids && new Set(sel.ids);
+  const lines = sel.lines && new Set(sel.lines);
+  const modes = sel.modes && new Set<string>(sel.modes);
+  const hubs = sel.hubs && new Set(sel.hubs);
   const matched = new Set(
     sc.services.filter(
       (s) =>
-        (!sel.ids || sel.ids.includes(s.id)) &&
-        (!sel.lines || sel.lines.includes(s.line)) &&
-        (!sel.modes || sel.modes.includes(s.mode)) &&
+        (!ids || ids.has(s.id)) &&
+        (!lines || lines.has(s.line)) &&
+        (!modes || modes.has(s.mode)) &&
         (sel.international === undefined || sel.international === s.international) &&
-        (!sel.hubs ||
-          sel.hubs.some((h) => h === s.from || h === s.to || (s.via?.some((v) => v.hub === h) ?? false))),
+        (!hubs || hubs.has(s.from) || hubs.has(s.to) || (s.via?.some((v) => hubs.has(v.hub)) ?? false)),
     ),
   );
   if (matched.size === 0) {
@@ -101,12 +105,15 @@ function demandMatching(
     }
   });
   if (!ok) return null;
+  const idSet = sel.ids && new Set(sel.ids);
+  const commodities = sel.commodities && new Set<string>(sel.commodities);
+  const hubSet = sel.hubs && new Set(sel.hubs);
   const matched = new Set(
     sc.demand.filter(
       (d) =>
-        (!sel.ids || sel.ids.includes(d.id)) &&
-        (!sel.commodities || sel.commodities.includes(d.commodity)) &&
-        (!sel.hubs || sel.hubs.includes(d.from) || sel.hubs.includes(d.to)),
+        (!idSet || idSet.has(d.id)) &&
+        (!commodities || commodities.has(d.commodity)) &&
+        (!hubSet || hubSet.has(d.from) || hubSet.has(d.to)),
     ),
   );
   if (matched.size === 0) {

@@ -46,8 +46,8 @@ export function checkPlainData(value: unknown, file: string): Issue[] {
       return issues;
     }
     if (Array.isArray(v)) {
-      if (v.length > LIMITS.services) {
-        fail(path, `an array of ${v.length} items, more than the limit of ${LIMITS.services}`);
+      if (v.length > LIMITS.arrayItems) {
+        fail(path, `an array of ${v.length} items, more than the limit of ${LIMITS.arrayItems}`);
         return issues;
       }
     } else if (!isPlainObject(v)) {

@@ -1,6 +1,6 @@
 import { clockMinutes, dayNumber, MIN_PER_DAY, MIN_PER_WEEK, minuteOfDateTime, weekdayIndex } from "./dates.js";
 import { checkDateOption, checkNumberOption, checkOptionsObject, FourportsInputError } from "./input-error.js";
-import { LIMITS } from "./limits.js";
+import { BOUNDS, LIMITS } from "./limits.js";
 import { MODES, WEEKDAYS, type Closure, type Hub, type IsoDate, type Scenario, type Service } from "./types.js";
 
 /**
@@ -44,6 +44,47 @@ export interface TimetableOptions {
 
 function inClosure(day: number, closures: Closure[] | undefined): boolean {
   return closures?.some((c) => dayNumber(c.from) <= day && day <= dayNumber(c.to)) ?? false;
+}
+
+/**
+ * Which days of [first, last] some closure covers, built in time linear in the closures and the
+ * days (a difference array), so a service with thousands of suspensions and departures costs
+ * their sum, not their product. null when there are no closures.
+ */
+function closedDays(closures: Closure[] | undefined, first: number, last: number): Uint8Array | null {
+  if (!closures || closures.length === 0) return null;
+  const n = last - first + 1;
+  const diff = new Int32Array(n + 1);
+  for (const c of closures) {
+    const a = Math.max(first, dayNumber(c.from));
+    const b = Math.min(last, dayNumber(c.to));
+    if (a > b) continue;
+    diff[a - first]!++;
+    diff[b - first + 1]!--;
+  }
+  const out = new Uint8Array(n);
+  let open = 0;
+  for (let i = 0; i < n; i++) out[i] = (open += diff[i]!) > 0 ? 1 : 0;
+  return out;
+}
+
+/** hubOpenOn and a service's suspensions answered from per-day lookups over a window of days. */
+function dayChecks(scenario: Scenario, first: number, last: number) {
+  const hubClosed = scenario.hubs.map((h) => closedDays(h.closures, first, last));
+  const inWindow = (day: number): boolean => day >= first && day <= last;
+  return {
+    hubOpen(hub: number, day: number): boolean {
+      const h = scenario.hubs[hub]!;
+      if (!inWindow(day)) return hubOpenOn(h, day);
+      if (h.planned) return false;
+      if (h.opens !== undefined && day < dayNumber(h.opens)) return false;
+      if (h.closes !== undefined && day >= dayNumber(h.closes)) return false;
+      return hubClosed[hub]?.[day - first] !== 1;
+    },
+    suspended(closed: Uint8Array | null, closures: Closure[] | undefined, day: number): boolean {
+      return inWindow(day) ? closed?.[day - first] === 1 : inClosure(day, closures);
+    },
+  };
 }
 
 /** Whether a hub is open on a day number (see dayNumber): not planned, opened, not closed. */
@@ -162,8 +203,14 @@ export function expandTimetable(scenario: Scenario, options: TimetableOptions = 
   let cancelled = 0;
   const serviceMode = new Uint8Array(scenario.services.length);
 
+  // Every day a departure or a call can fall on: the window, plus the longest leg after it.
+  const firstDay = epochDay + Math.floor(start / MIN_PER_DAY);
+  const lastDay = epochDay + Math.floor(end / MIN_PER_DAY) + Math.ceil(BOUNDS.legMin / MIN_PER_DAY) + 1;
+  const days = dayChecks(scenario, firstDay, lastDay);
+
   scenario.services.forEach((s, si) => {
     serviceMode[si] = MODES.indexOf(s.mode);
+    const suspendedDays = closedDays(s.suspensions, firstDay, lastDay);
     const startsDay = s.starts === undefined ? -Infinity : dayNumber(s.starts);
     const endsDay = s.ends === undefined ? Infinity : dayNumber(s.ends);
     const calls: { hub: number; arr: number; dep: number }[] = [
@@ -176,11 +223,11 @@ export function expandTimetable(scenario: Scenario, options: TimetableOptions = 
       if (day < startsDay || day > endsDay) continue;
       const dayAt = (m: number): number => epochDay + Math.floor((d + m) / MIN_PER_DAY);
       const runs =
-        !inClosure(day, s.suspensions) &&
+        !days.suspended(suspendedDays, s.suspensions, day) &&
         calls.every(
           (c, k) =>
-            (k === 0 || hubOpenOn(hubs[c.hub]!, dayAt(c.arr))) &&
-            (k === calls.length - 1 || hubOpenOn(hubs[c.hub]!, dayAt(c.dep))),
+            (k === 0 || days.hubOpen(c.hub, dayAt(c.arr))) &&
+            (k === calls.length - 1 || days.hubOpen(c.hub, dayAt(c.dep))),
         );
       if (!runs) {
         cancelled++;
