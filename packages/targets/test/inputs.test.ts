@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { expandTimetable, FourportsInputError, loadScenarioFile, type InputErrorCode } from "@fourports/network";
-import { ConnectionScan, DataError, paretoJourneys, parseDimacs, prepareRouting } from "@fourports/routing";
+import { ConnectionScan, csrFromArrays, DataError, paretoJourneys, parseDimacs, prepareRouting, ShortestPathSearch } from "@fourports/routing";
 import { assignDemand, parseDimacsMin } from "@fourports/flow";
 import { quickFreightCircle } from "@fourports/targets";
 
@@ -53,6 +53,12 @@ describe("library options are checked before any work", () => {
     expect(inputError(() => scan.run(99, 0)).message).toMatch(/^ConnectionScan\.run: source: expected a whole number >= 0 <= 4/);
     expect(inputError(() => scan.run(0, NaN)).message).toMatch(/^ConnectionScan\.run: departMin: /);
     expect(inputError(() => paretoJourneys(net, 0, 1, 0, { maxLabels: 0 })).message).toMatch(/^paretoJourneys: maxLabels: /);
+  });
+
+  it("graph searches: a node id out of range, a NaN weight", () => {
+    const g = csrFromArrays({ nodeCount: 2, from: [0], to: [1], weight: [1] });
+    expect(inputError(() => new ShortestPathSearch(g).pointToPoint(0, 2)).message).toBe("ShortestPathSearch.pointToPoint: target: expected a whole number >= 0 <= 1, got number 2");
+    expect(inputError(() => csrFromArrays({ nodeCount: 2, from: [0], to: [1], weight: [NaN] })).message).toMatch(/^csrFromArrays: edge 0: weight/);
   });
 });
 
