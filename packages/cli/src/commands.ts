@@ -148,12 +148,14 @@ function targetText(r: CeilingResult): string {
 
 /** An input file named by an option must exist before minutes of work are spent. */
 function inputFile(option: string, path: string): string {
+  let isFile: boolean | undefined;
   try {
-    if (statSync(path).isFile()) return path;
+    isFile = statSync(path).isFile();
   } catch {
     // reported below
   }
-  throw new UsageError(`${option}: no such file: ${path}`);
+  if (isFile) return path;
+  throw new UsageError(`${option}: ${isFile === undefined ? "no such file" : "not a regular file"}: ${path}`);
 }
 
 /** Where --out will write: its folder must exist, and it must not be a folder itself. */
