@@ -58,7 +58,7 @@ export function syntheticNetwork(stops: number, trips: number, legs: number, see
   const rail = MODES.indexOf("rail");
   const timetable: Timetable = {
     epoch: "2025-01-01", horizonMin: 1440 * 2, hubIds: Array.from({ length: stops }, (_, i) => `S${i}`), serviceIds: ["synthetic"],
-    serviceMode: Uint8Array.of(rail), length: n, depHub: pick(dh), arrHub: pick(ah), depMin: pick(dep), arrMin: pick(arr),
+    serviceMode: Uint8Array.of(rail), serviceOnDemand: Uint8Array.of(0), length: n, depHub: pick(dh), arrHub: pick(ah), depMin: pick(dep), arrMin: pick(arr),
     service: new Int32Array(n), trip: pick(tr), capacityT: new Float64Array(n).fill(1), capacityTeu: new Float64Array(n), tripCount: trips, cancelledTrips: 0,
   };
   const transferMin = new Int32Array(stops * STATES * MODES.length);

@@ -6,3 +6,4 @@ export { assignDemand, type AssignOptions, type Assignment, type Booking, type D
 export { dailyTonnes } from "./assign.js";
 export { generalisedCost, relaxedLowerBound } from "./bound.js";
 export { timeExpandedNetwork, type TenArcKind, type TenOptions, type TimeExpandedNetwork } from "./ten.js";
+export { throughputValue, type ConnectionLoads } from "./throughput.js";

@@ -1,3 +1,4 @@
+import { checkVariability } from "./check-variability.js";
 import { dayNumber } from "./dates.js";
 import { IssueList, jsonPath, type PathKey } from "./issues.js";
 import { didYouMean } from "./suggest.js";
@@ -54,6 +55,9 @@ export function checkHubLocal(hub: Hub): LocalProblem[] {
       });
     }
   }
+  if (hub.backgroundTrainsPerDay !== undefined && hub.kind !== "border-crossing") {
+    out.push({ at: ["backgroundTrainsPerDay"], message: `only a border crossing has background trains (kind is "${hub.kind}")` });
+  }
   if (hub.kind === "border-crossing") {
     if (hub.gaugeChangeMin === undefined) {
       out.push({ at: ["gaugeChangeMin"], message: "a border crossing needs its gauge-change dwell in minutes" });
@@ -90,6 +94,7 @@ export function checkServiceLocal(s: Service): LocalProblem[] {
     }
     last = stop.departMin;
   });
+  checkDispatch(out, s);
   const sch = s.schedule;
   if (sch.type === "frequency" && (sch.perWeek === undefined) === (sch.perDay === undefined)) {
     out.push({ at: ["schedule"], message: "expected exactly one of perWeek or perDay" });
@@ -107,6 +112,22 @@ export function checkServiceLocal(s: Service): LocalProblem[] {
     });
   }
   return out;
+}
+
+function checkDispatch(out: LocalProblem[], s: Service): void {
+  const onDemand = s.dispatch === "on-demand";
+  if (onDemand && s.onDemand === undefined) {
+    out.push({ at: ["onDemand"], message: 'an on-demand service needs its vehicle pool: { vehicles, rotationMin, minLoadFactor, maxWaitMin }' });
+  }
+  if (!onDemand && s.onDemand !== undefined) {
+    out.push({ at: ["dispatch"], message: 'onDemand is given, so expected dispatch "on-demand"' });
+  }
+  if (s.onDemand !== undefined && s.onDemand.rotationMin < s.durationMin) {
+    out.push({
+      at: ["onDemand", "rotationMin"],
+      message: `expected at least the run time (durationMin ${s.durationMin}): a vehicle cannot be back before it arrives`,
+    });
+  }
 }
 
 export function checkTransferLocal(t: TransferLink): LocalProblem[] {
@@ -213,6 +234,17 @@ export function checkScenarioCross(
     ref(o, ["from"], d.from);
     ref(o, ["to"], d.to);
     prov(o, d);
+  }
+  if (sc.variability) {
+    const o = origins.get(sc.variability) ?? { file: fallbackFile, path: ["variability"] };
+    checkVariability(
+      sc.variability,
+      hubById,
+      (at, p) => {
+        if (!Object.hasOwn(sc.sources, p.source)) add(o, [...at, "source"], `unknown source "${p.source}"${didYouMean(p.source, sourceIds)}; add it to "sources"`);
+      },
+      (at, message) => add(o, at, message),
+    );
   }
   return [...lists.values()];
 }

@@ -63,6 +63,8 @@ export interface Bounds {
   readonly tPerYear: number;
   readonly seasonalityWeight: number;
   readonly scaleFactor: number;
+  /** Vehicles in an on-demand service's pool. */
+  readonly vehiclesPerPool: number;
 }
 
 export const BOUNDS: Bounds = {
@@ -78,6 +80,7 @@ export const BOUNDS: Bounds = {
   tPerYear: 100_000_000_000,
   seasonalityWeight: 1_000_000,
   scaleFactor: 1_000_000,
+  vehiclesPerPool: 100_000,
 };
 
 /** Did-you-mean compares words up to this length against at most this many candidates. */

@@ -161,6 +161,7 @@ function resolveValue(value: unknown, file: string, absPath: string | null, ctx:
 
   const sources = mergeSources(list, base, data.sources);
   localChecks(list, ctx.origins, file, data);
+  if (data.variability) ctx.origins.set(data.variability, { file, path: ["variability"] });
 
   let scenario: Scenario = {
     id: data.id,
@@ -174,6 +175,7 @@ function resolveValue(value: unknown, file: string, absPath: string | null, ctx:
     services: base ? base.services : (data.services ?? []),
     transfers: base ? base.transfers : (data.transfers ?? []),
     demand: base ? base.demand : (data.demand ?? []),
+    ...((data.variability ?? base?.variability) !== undefined ? { variability: (data.variability ?? base?.variability)! } : {}),
     lineage: base ? [base.id, ...base.lineage] : [],
     applied: base ? base.applied : [],
   };

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { BOUNDS, LIMITS } from "./limits.js";
-import { COMMODITIES, HUB_KINDS, LABELS, MODES, PORT_GROUPS, WEEKDAYS } from "./types.js";
+import { COMMODITIES, DISPATCH_KINDS, HUB_KINDS, LABELS, MODES, PORT_GROUPS, WEEKDAYS } from "./types.js";
 import type {
   DemandFlow,
+  Disruption,
+  Variability,
   Hub,
   Override,
   ScenarioFile,
@@ -86,6 +88,8 @@ const hubShape = {
   handling: handling.optional(),
   transferMin,
   gaugeChangeMin: minutes.optional(),
+  backgroundTrainsPerDay: nonNeg(BOUNDS.perDay).optional(),
+  storageT: positive(BOUNDS.handlingPerDay).optional(),
   expresswayAccessMin: nonNeg(BOUNDS.legMin).optional(),
   opens: date.optional(),
   closes: date.optional(),
@@ -110,6 +114,13 @@ const schedule = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("departures"), at: items(dateTime) }),
 ]);
 
+const onDemand = z.strictObject({
+  vehicles: z.number().int().positive().max(BOUNDS.vehiclesPerPool),
+  rotationMin: z.number().int().positive().max(BOUNDS.legMin),
+  minLoadFactor: z.number().gt(0, { error: "expected a share above 0" }).max(1, { error: "expected a share of at most 1" }),
+  maxWaitMin: minutes,
+});
+
 const stop = z.strictObject({ hub: id, arriveMin: minutes, departMin: minutes });
 
 const serviceShape = {
@@ -131,6 +142,8 @@ const serviceShape = {
   suspensions: items(closure).optional(),
   operator: text.optional(),
   vehicle: text.optional(),
+  dispatch: z.enum(DISPATCH_KINDS).optional(),
+  onDemand: onDemand.optional(),
   ...sourced,
 };
 const service: z.ZodType<Service> = z.strictObject(serviceShape);
@@ -177,6 +190,8 @@ const hubPatch = z.strictObject({
   handling: hubShape.handling,
   transferMin: transferMin.optional(),
   gaugeChangeMin: hubShape.gaugeChangeMin,
+  backgroundTrainsPerDay: hubShape.backgroundTrainsPerDay,
+  storageT: hubShape.storageT,
   expresswayAccessMin: hubShape.expresswayAccessMin,
   opens: hubShape.opens,
   closes: hubShape.closes,
@@ -195,6 +210,8 @@ const servicePatch = z.strictObject({
   distanceKm: serviceShape.distanceKm.optional(),
   operator: serviceShape.operator,
   vehicle: serviceShape.vehicle,
+  dispatch: serviceShape.dispatch,
+  onDemand: serviceShape.onDemand,
 });
 
 const override: z.ZodType<Override> = z.discriminatedUnion("op", [
@@ -258,6 +275,34 @@ const override: z.ZodType<Override> = z.discriminatedUnion("op", [
   }),
 ]);
 
+const share = z.number().min(0).max(1);
+const cv = z.number().nonnegative().max(10, { error: "expected a coefficient of variation of at most 10" });
+const modeVariability = z.strictObject({
+  departureDelayMeanMin: nonNeg(BOUNDS.legMin),
+  departureDelayCv: cv,
+  runTimeCv: cv,
+  cancelProbability: share,
+  ...provenance,
+});
+const disruption: z.ZodType<Disruption> = z.strictObject({
+  kind: z.enum(["hub-closure", "capacity-cut"]),
+  hub: id,
+  from: date.optional(),
+  to: date.optional(),
+  probabilityPerDay: share.optional(),
+  durationMin: z.number().int().positive().max(BOUNDS.legMin).optional(),
+  capacityFactor: share.optional(),
+  ...provenance,
+});
+const variability: z.ZodType<Variability> = z.strictObject({
+  consignmentCv: cv,
+  consignment: z.strictObject(provenance),
+  modes: z.partialRecord(mode, modeVariability),
+  gaugeChangeCv: cv,
+  gaugeChange: z.strictObject(provenance),
+  disruptions: items(disruption).optional(),
+});
+
 /** The schema of a list of overrides, for what-ifs built in code. */
 export const overrideListSchema: z.ZodType<Override[]> = items(override, LIMITS.overrides);
 
@@ -276,6 +321,7 @@ export const scenarioFileSchema: z.ZodType<ScenarioFile> = z.strictObject({
   services: items(service, LIMITS.services).optional(),
   transfers: items(transfer, LIMITS.transfers).optional(),
   demand: items(demand, LIMITS.demandFlows).optional(),
+  variability: variability.optional(),
   overrides: items(override, LIMITS.overrides).optional(),
 });
 

@@ -18,6 +18,7 @@ export function toScenarioFile(scenario: Scenario): ScenarioFile {
     services: scenario.services,
     transfers: scenario.transfers,
     demand: scenario.demand,
+    ...(scenario.variability !== undefined ? { variability: scenario.variability } : {}),
   };
 }
 

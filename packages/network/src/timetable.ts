@@ -19,6 +19,11 @@ export interface Timetable {
   serviceIds: string[];
   /** Service index → index into MODES. */
   serviceMode: Uint8Array;
+  /**
+   * Service index → 1 where the service is dispatched on demand: its trips here are path
+   * slots, which run only when loaded and a vehicle is at hand (see OnDemandDispatch).
+   */
+  serviceOnDemand: Uint8Array;
   length: number;
   depHub: Int32Array;
   arrHub: Int32Array;
@@ -202,6 +207,7 @@ export function expandTimetable(scenario: Scenario, options: TimetableOptions = 
   let trips = 0;
   let cancelled = 0;
   const serviceMode = new Uint8Array(scenario.services.length);
+  const serviceOnDemand = new Uint8Array(scenario.services.length);
 
   // Every day a departure or a call can fall on: the window, plus the longest leg after it.
   const firstDay = epochDay + Math.floor(start / MIN_PER_DAY);
@@ -210,6 +216,7 @@ export function expandTimetable(scenario: Scenario, options: TimetableOptions = 
 
   scenario.services.forEach((s, si) => {
     serviceMode[si] = MODES.indexOf(s.mode);
+    serviceOnDemand[si] = s.dispatch === "on-demand" ? 1 : 0;
     const suspendedDays = closedDays(s.suspensions, firstDay, lastDay);
     const startsDay = s.starts === undefined ? -Infinity : dayNumber(s.starts);
     const endsDay = s.ends === undefined ? Infinity : dayNumber(s.ends);
@@ -254,6 +261,7 @@ export function expandTimetable(scenario: Scenario, options: TimetableOptions = 
     hubIds: hubs.map((h) => h.id),
     serviceIds: scenario.services.map((s) => s.id),
     serviceMode,
+    serviceOnDemand,
     length: n,
     depHub: new Int32Array(n),
     arrHub: new Int32Array(n),

@@ -100,6 +100,14 @@ export interface Hub extends Sourced {
   transferMin: TransferTimes;
   /** Border crossings: the dwell for changing gauge (or transhipping) a train. */
   gaugeChangeMin?: number;
+  /**
+   * Border crossings: trains a day from other origins (other Chinese cities' China-Europe
+   * trains) that share the crossing's gauge-change and customs capacity
+   * (`handling.trainsPerDay`), so the crossing can bind for this network's trains.
+   */
+  backgroundTrainsPerDay?: number;
+  /** Tonnes the hub's yard can hold at once (simulation: a full yard holds arrivals at the gate). */
+  storageT?: number;
   /** Road access time from the hub gate to the nearest expressway entrance. */
   expresswayAccessMin?: number;
   /** First day open. */
@@ -144,6 +152,33 @@ export interface DepartureListSchedule {
 
 export type Schedule = WeeklySchedule | FrequencySchedule | DepartureListSchedule;
 
+/**
+ * How a service's trips come about. "scheduled" (the default): every departure of the schedule
+ * runs. "on-demand": the schedule's departures are path slots, the most trips that may run; a
+ * trip runs only when enough freight is consolidated for it and a vehicle of the pool is at
+ * the origin (China-Europe trains, international trucks), so the number run is an output.
+ */
+export const DISPATCH_KINDS = ["scheduled", "on-demand"] as const;
+export type DispatchKind = (typeof DISPATCH_KINDS)[number];
+
+/** The vehicle pool and dispatch rule of an on-demand service. */
+export interface OnDemandDispatch {
+  /** Vehicles (train sets, tractor units) in the service's own pool. */
+  vehicles: number;
+  /**
+   * Minutes from a vehicle's departure until it can leave the origin again: the run out, the
+   * turnaround and the way back. At least durationMin.
+   */
+  rotationMin: number;
+  /** A trip runs only with at least this share of capacityT loaded (0 < f <= 1). */
+  minLoadFactor: number;
+  /**
+   * Consolidation (simulation): the longest the first consignment waits for minLoadFactor
+   * before the next slot's trip leaves with what it has.
+   */
+  maxWaitMin: number;
+}
+
 export interface Service extends Sourced {
   id: string;
   /** Services of one line (both directions, several operators) share a line id. */
@@ -166,6 +201,9 @@ export interface Service extends Sourced {
   suspensions?: Closure[];
   operator?: string;
   vehicle?: string;
+  /** Default "scheduled". "on-demand" needs `onDemand`. */
+  dispatch?: DispatchKind;
+  onDemand?: OnDemandDispatch;
 }
 
 /** A road link between hubs of one city (airport ↔ land port ↔ HSR station by truck). */
@@ -216,6 +254,7 @@ export type HubPatch = Partial<
     | "transferMin"
     | "gaugeChangeMin"
     | "expresswayAccessMin"
+    | "backgroundTrainsPerDay"
     | "opens"
     | "closes"
     | "planned"
@@ -236,6 +275,8 @@ export type ServicePatch = Partial<
     | "distanceKm"
     | "operator"
     | "vehicle"
+    | "dispatch"
+    | "onDemand"
   >
 >;
 
@@ -268,6 +309,50 @@ export type Override = Provenance &
 
 export type OverrideOp = Override["op"];
 
+/**
+ * How departures of one mode vary (simulation). Delays are lognormal with the given mean and
+ * coefficient of variation; running times are scaled by a lognormal factor of mean 1.
+ */
+export interface ModeVariability extends Provenance {
+  departureDelayMeanMin: number;
+  departureDelayCv: number;
+  runTimeCv: number;
+  /** Probability that a departure is cancelled. */
+  cancelProbability: number;
+}
+
+/**
+ * A disruption the simulation applies: at `hub`, either a closure (no departures or arrivals)
+ * or a cut of a border crossing's gauge-change capacity to `capacityFactor`. Scheduled ones
+ * give `from`/`to` dates (inclusive); random ones give `probabilityPerDay` and `durationMin`.
+ */
+export interface Disruption extends Provenance {
+  kind: "hub-closure" | "capacity-cut";
+  hub: string;
+  from?: IsoDate;
+  to?: IsoDate;
+  probabilityPerDay?: number;
+  durationMin?: number;
+  /** capacity-cut: the share of capacity left, 0 <= f < 1. */
+  capacityFactor?: number;
+}
+
+/** The random elements of a simulated year, each with its provenance. */
+export interface Variability {
+  /**
+   * A flow's consignments of a day total its daily tonnes times a lognormal factor of mean 1
+   * and this coefficient of variation; 0 releases exactly the daily tonnes.
+   */
+  consignmentCv: number;
+  consignment: Provenance;
+  /** Per mode; a mode not listed runs exactly to its timetable. */
+  modes: Partial<Record<Mode, ModeVariability>>;
+  /** Coefficient of variation of a gauge change's duration at border crossings (lognormal). */
+  gaugeChangeCv: number;
+  gaugeChange: Provenance;
+  disruptions?: Disruption[];
+}
+
 /** A scenario as written in a file: either complete, or `extends` another file and overrides it. */
 export interface ScenarioFile {
   $schema?: string;
@@ -283,6 +368,8 @@ export interface ScenarioFile {
   services?: Service[];
   transfers?: TransferLink[];
   demand?: DemandFlow[];
+  /** Replaces the extended scenario's variability as a whole when given. */
+  variability?: Variability;
   overrides?: Override[];
 }
 
@@ -310,6 +397,8 @@ export interface Scenario {
   services: Service[];
   transfers: TransferLink[];
   demand: DemandFlow[];
+  /** Random elements for the simulation; without it a simulated year runs exactly to plan. */
+  variability?: Variability;
   /** Ids of the scenarios this one extends, nearest first. */
   lineage: string[];
   applied: AppliedOverride[];

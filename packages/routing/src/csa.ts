@@ -51,9 +51,10 @@ export function checkQuery(
   options: { windowMin?: number; skip?: Uint8Array },
 ): void {
   checkNumberOption(`${where}: source`, source, { integer: true, required: true, min: 0, max: net.hubCount - 1 });
-  checkNumberOption(`${where}: departMin`, departMin, { integer: true, required: true, min: -QUERY_SPAN_MIN, max: QUERY_SPAN_MIN });
+  // Finite and in range, not necessarily whole: the simulation asks from fractional clock times.
+  checkNumberOption(`${where}: departMin`, departMin, { required: true, min: -QUERY_SPAN_MIN, max: QUERY_SPAN_MIN });
   checkOptionsObject(where, options);
-  checkNumberOption(`${where}: windowMin`, options.windowMin, { integer: true, min: 0, max: QUERY_SPAN_MIN });
+  checkNumberOption(`${where}: windowMin`, options.windowMin, { min: 0, max: QUERY_SPAN_MIN });
   if (options.skip !== undefined && (!(options.skip instanceof Uint8Array) || options.skip.length < net.timetable.length)) {
     throw new FourportsInputError("bad-option", `${where}: skip: expected a Uint8Array with one entry per connection (${net.timetable.length})`);
   }

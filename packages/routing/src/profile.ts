@@ -25,7 +25,7 @@ export function profileQuery(scan: ConnectionScan, source: number, target: numbe
   const net = scan.net;
   checkQuery("profileQuery", net, source, fromMin, {});
   checkNumberOption("profileQuery: target", target, { integer: true, required: true, min: 0, max: net.hubCount - 1 });
-  checkNumberOption("profileQuery: toMin", toMin, { integer: true, required: true, min: fromMin, max: QUERY_SPAN_MIN });
+  checkNumberOption("profileQuery: toMin", toMin, { required: true, min: fromMin, max: QUERY_SPAN_MIN });
   const t = net.timetable;
   // Latest moment to leave the source for each departure reachable directly or over one link.
   const lead = new Map<number, number>([[source, 0]]);

@@ -1,0 +1,15 @@
+export { EventCalendar, type EventHandler } from "./calendar.js";
+export { Resource, type Discipline } from "./resource.js";
+export { Store } from "./store.js";
+export { FluidServer } from "./fluid-server.js";
+export { TimeWeighted } from "./monitor.js";
+export { replicationRng, type Rng } from "./rng.js";
+export { empirical, exponential, gamma, lognormal, lognormalOf, poisson, standardNormal } from "./distributions.js";
+export { buildModel, type ModelOptions, type SimFlow, type SimModel } from "./model.js";
+export { runReplication, type RunOptions, type TargetSpec } from "./run.js";
+export type { SimLogEvent } from "./log.js";
+export { quantile, spread, type CorridorResult, type CrossingResult, type HubQueueResult, type LineResult, type PortMonthly, type ReplicationResult, type Spread, type UnservedReason } from "./result.js";
+export { simulate, type SimulateOptions, type SimulationResult } from "./simulate.js";
+export { aggregate, type SimulationSummary, type TargetOutcome } from "./aggregate.js";
+export { stat, t95, type Stat } from "./stats.js";
+export type { ReplicationTask } from "./worker.js";

@@ -1,0 +1,153 @@
+import { clockMinutes, expandTimetable, MIN_PER_DAY, MODES, type Scenario, type Timetable } from "@fourports/network";
+import { dailyTonnes } from "@fourports/flow";
+import { ConnectionScan, prepareRouting, UNREACHED, type RoutingNetwork } from "@fourports/routing";
+
+/** A demand flow as the simulation releases it, in booking priority order. */
+export interface SimFlow {
+  id: string;
+  index: number;
+  from: number;
+  to: number;
+  modeMask: number;
+  teuPerT: number;
+  valueOfTimeCnyPerTHour: number;
+  daily: Float64Array;
+  /** False when no journey in the flow's modes exists even with every departure empty (as the assignment judges it). */
+  routable: boolean;
+}
+
+/**
+ * Everything a replication reads and never changes: the timetable, the routing network, trips
+ * and their connections, hubs' handling and border data, flows. Built once per worker from the
+ * plain scenario, so replications can run anywhere the scenario can be sent.
+ */
+export interface SimModel {
+  scenario: Scenario;
+  timetable: Timetable;
+  net: RoutingNetwork;
+  /** Connections of trip i are tripConns[tripStart[i] .. tripStart[i+1]) in running order. */
+  tripStart: Int32Array;
+  tripConns: Int32Array;
+  tripService: Int32Array;
+  /** The trip's next connection after c, or -1 at its last stop. */
+  connNext: Int32Array;
+  /** Distance of each connection (km), pro-rated by running time. */
+  connKm: Float64Array;
+  /** Handling rate per hub in tonnes a minute (Infinity: the scenario gives no limit). */
+  hubRatePerMin: Float64Array;
+  hubStorageT: Float64Array;
+  /** Border crossings: gauge-change tracks (0 elsewhere), dwell, background trains a day. */
+  hubTracks: Int32Array;
+  hubGaugeMin: Float64Array;
+  hubBackgroundPerDay: Float64Array;
+  /** Home-city hubs: index into PORT_GROUPS order, -1 elsewhere. */
+  hubPortGroup: Int8Array;
+  /** In booking priority order. */
+  flows: SimFlow[];
+  /** By the flow's index in scenario.demand. */
+  flowByIndex: SimFlow[];
+  releaseMin: number;
+  maxTransitMin: number;
+}
+
+export interface ModelOptions {
+  /** Local time each day's consignments of a flow are released (default "08:00", as the assignment). */
+  releaseTime?: string;
+  /** A consignment must arrive within this many days of its release (default 30, as the assignment). */
+  maxTransitDays?: number;
+}
+
+const PORT_GROUPS = ["air", "rail", "road", "water"] as const;
+
+export function buildModel(scenario: Scenario, options: ModelOptions = {}): SimModel {
+  const t = expandTimetable(scenario);
+  const net = prepareRouting(scenario, t);
+  const C = t.length;
+  const tripStart = new Int32Array(t.tripCount + 1);
+  const tripService = new Int32Array(t.tripCount);
+  for (let c = 0; c < C; c++) {
+    tripStart[t.trip[c]! + 1]!++;
+    tripService[t.trip[c]!] = t.service[c]!;
+  }
+  for (let i = 0; i < t.tripCount; i++) tripStart[i + 1]! += tripStart[i]!;
+  const fill = tripStart.slice(0, t.tripCount);
+  const tripConns = new Int32Array(C);
+  // Connections are sorted by departure, so each trip's list comes out in running order.
+  for (let c = 0; c < C; c++) tripConns[fill[t.trip[c]!]!++] = c;
+  const connNext = new Int32Array(C).fill(-1);
+  for (let i = 0; i < t.tripCount; i++) {
+    for (let k = tripStart[i]!; k + 1 < tripStart[i + 1]!; k++) connNext[tripConns[k]!] = tripConns[k + 1]!;
+  }
+  const connKm = new Float64Array(C);
+  for (let c = 0; c < C; c++) {
+    const s = scenario.services[t.service[c]!]!;
+    connKm[c] = (s.distanceKm * (t.arrMin[c]! - t.depMin[c]!)) / s.durationMin;
+  }
+  const n = scenario.hubs.length;
+  const hubRatePerMin = new Float64Array(n);
+  const hubStorageT = new Float64Array(n);
+  const hubTracks = new Int32Array(n);
+  const hubGaugeMin = new Float64Array(n);
+  const hubBackgroundPerDay = new Float64Array(n);
+  const hubPortGroup = new Int8Array(n).fill(-1);
+  scenario.hubs.forEach((h, i) => {
+    const perDay = h.handling?.tPerDay;
+    hubRatePerMin[i] = perDay === undefined ? Infinity : perDay / MIN_PER_DAY;
+    hubStorageT[i] = h.storageT ?? Infinity;
+    if (h.kind === "border-crossing" && h.gaugeChangeMin !== undefined && h.gaugeChangeMin > 0) {
+      // The tracks that, each busy for one gauge change at a time, give the daily train capacity.
+      const trainsPerDay = h.handling?.trainsPerDay ?? MIN_PER_DAY / h.gaugeChangeMin;
+      hubTracks[i] = Math.max(1, Math.ceil((trainsPerDay * h.gaugeChangeMin) / MIN_PER_DAY));
+      hubGaugeMin[i] = h.gaugeChangeMin;
+      hubBackgroundPerDay[i] = h.backgroundTrainsPerDay ?? 0;
+    }
+    if (h.city === scenario.homeCity && h.portGroup !== null) hubPortGroup[i] = PORT_GROUPS.indexOf(h.portGroup);
+  });
+  const hubIndex = new Map(scenario.hubs.map((h, i) => [h.id, i]));
+  const flows = scenario.demand
+    .map((d, index): SimFlow => {
+      let modeMask = 0;
+      for (const m of d.modes) modeMask |= 1 << MODES.indexOf(m);
+      return {
+        id: d.id,
+        index,
+        from: hubIndex.get(d.from)!,
+        to: hubIndex.get(d.to)!,
+        modeMask,
+        teuPerT: d.teuPerYear !== undefined && d.tPerYear > 0 ? d.teuPerYear / d.tPerYear : 0,
+        valueOfTimeCnyPerTHour: d.valueOfTimeCnyPerTHour,
+        daily: dailyTonnes(scenario, d),
+        routable: true,
+      };
+    })
+    // The assignment's priority: highest value of time first, then id.
+    .sort((a, b) => b.valueOfTimeCnyPerTHour - a.valueOfTimeCnyPerTHour || (a.id < b.id ? -1 : 1));
+  const releaseMin = clockMinutes(options.releaseTime ?? "08:00");
+  const scan = new ConnectionScan(net);
+  for (const f of flows) {
+    scan.run(f.from, releaseMin, { target: f.to, modeMask: f.modeMask });
+    f.routable = scan.arrival[f.to] !== UNREACHED;
+  }
+  return {
+    scenario,
+    timetable: t,
+    net,
+    tripStart,
+    tripConns,
+    tripService,
+    connNext,
+    connKm,
+    hubRatePerMin,
+    hubStorageT,
+    hubTracks,
+    hubGaugeMin,
+    hubBackgroundPerDay,
+    hubPortGroup,
+    flows,
+    flowByIndex: [...flows].sort((a, b) => a.index - b.index),
+    releaseMin,
+    maxTransitMin: (options.maxTransitDays ?? 30) * MIN_PER_DAY,
+  };
+}
+
+export { PORT_GROUPS };

@@ -1,0 +1,130 @@
+import { createHash } from "node:crypto";
+import type { Scenario } from "@fourports/network";
+import { Tinypool } from "tinypool";
+import { aggregate, type SimulationSummary } from "./aggregate.js";
+import { buildModel, type ModelOptions } from "./model.js";
+import type { ReplicationResult } from "./result.js";
+import { runReplication, type TargetSpec } from "./run.js";
+import type { ReplicationTask } from "./worker.js";
+
+export interface SimulateOptions extends ModelOptions {
+  /** Replications to run (default 20), or the most to run with untilRelativeCi. */
+  replications?: number;
+  /** Master seed (default 1): replication i draws from streams derived from (seed, i) alone. */
+  seed?: string | number;
+  /** Worker threads (default 1: in this thread). The results do not depend on it. */
+  workers?: number;
+  /**
+   * Stop once every target metric's 95% CI half-width is below this share of its mean (e.g.
+   * 0.01), checked after every `batch` replications, so the stopping point is the same for any
+   * number of workers.
+   */
+  untilRelativeCi?: number;
+  /** Replications between stopping checks (default 10). */
+  batch?: number;
+  targets?: TargetSpec[];
+  /** Keep every replication's result in the output (default false). */
+  keepReplications?: boolean;
+  onProgress?: (done: number, planned: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface SimulationResult extends SimulationSummary {
+  scenarioId: string;
+  seed: string | number;
+  /** Replications run. */
+  replications: number;
+  stoppedBy: "replications" | "confidence interval";
+  replicationResults?: ReplicationResult[];
+}
+
+/** Where the worker script is: beside this module when built; from sources (tests), in dist. */
+function workerUrl(): string {
+  const here = import.meta.url;
+  return here.endsWith(".ts") ? new URL("../dist/worker.js", here).href : new URL("./worker.js", here).href;
+}
+
+function check(options: SimulateOptions): void {
+  const whole = (name: string, v: number | undefined, min: number): void => {
+    if (v !== undefined && !(Number.isInteger(v) && v >= min)) throw new RangeError(`simulate(): ${name} must be a whole number >= ${min}, got ${v}`);
+  };
+  whole("replications", options.replications, 1);
+  whole("workers", options.workers, 1);
+  whole("batch", options.batch, 1);
+  const ci = options.untilRelativeCi;
+  if (ci !== undefined && !(ci > 0 && ci < 1)) throw new RangeError(`simulate(): untilRelativeCi must lie in (0, 1), got ${ci}`);
+}
+
+/**
+ * Runs seeded replications of a scenario's year (over worker threads when asked) and
+ * aggregates them: mean, P5/P50/P95 and the 95% CI half-width of every measure, and for each
+ * target its P(met). Same scenario and seed give the same result whatever the worker count.
+ */
+export async function simulate(scenario: Scenario, options: SimulateOptions = {}): Promise<SimulationResult> {
+  check(options);
+  const planned = options.replications ?? 20;
+  const seed = options.seed ?? 1;
+  const workers = options.workers ?? 1;
+  const batch = options.batch ?? 10;
+  const targets = options.targets ?? [];
+  const modelOptions: ModelOptions = {
+    ...(options.releaseTime !== undefined ? { releaseTime: options.releaseTime } : {}),
+    ...(options.maxTransitDays !== undefined ? { maxTransitDays: options.maxTransitDays } : {}),
+  };
+  const runs: ReplicationResult[] = [];
+  let stoppedBy: SimulationResult["stoppedBy"] = "replications";
+  const converged = (): boolean => {
+    if (options.untilRelativeCi === undefined || runs.length < 2) return false;
+    const s = aggregate(runs, targets).targets.filter((t) => t.value !== null);
+    return s.length > 0 && s.every((t) => t.value!.ciHalfWidth <= options.untilRelativeCi! * Math.abs(t.value!.mean));
+  };
+
+  let runBatch: (from: number, to: number) => Promise<ReplicationResult[]>;
+  let pool: Tinypool | null = null;
+  if (workers === 1) {
+    const model = buildModel(scenario, modelOptions);
+    runBatch = async (from, to) => {
+      const out: ReplicationResult[] = [];
+      for (let i = from; i < to; i++) {
+        options.signal?.throwIfAborted();
+        out.push(runReplication(model, { seed, replication: i, targets, ...(options.signal ? { signal: options.signal } : {}) }));
+        options.onProgress?.(i + 1, planned);
+        // Let the caller's timers (progress output, abort) run between replications.
+        await new Promise<void>((r) => setImmediate(r));
+      }
+      return out;
+    };
+  } else {
+    pool = new Tinypool({ filename: workerUrl(), minThreads: workers, maxThreads: workers });
+    const key = createHash("sha256").update(JSON.stringify({ scenario, modelOptions })).digest("hex");
+    let done = 0;
+    runBatch = (from, to) =>
+      Promise.all(
+        Array.from({ length: to - from }, async (_, j) => {
+          const task: ReplicationTask = { key, scenario, model: modelOptions, seed, replication: from + j, targets };
+          const r = (await pool!.run(task, options.signal ? { signal: options.signal } : {})) as ReplicationResult;
+          options.onProgress?.(++done, planned);
+          return r;
+        }),
+      );
+  }
+  try {
+    for (let from = 0; from < planned; from += batch) {
+      runs.push(...(await runBatch(from, Math.min(planned, from + batch))));
+      if (converged()) {
+        stoppedBy = "confidence interval";
+        break;
+      }
+    }
+  } finally {
+    await pool?.destroy();
+  }
+  return {
+    scenarioId: scenario.id,
+    seed,
+    replications: runs.length,
+    stoppedBy,
+    ...aggregate(runs, targets),
+    ...(options.keepReplications ? { replicationResults: runs } : {}),
+  };
+}

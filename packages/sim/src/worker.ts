@@ -1,0 +1,23 @@
+import type { Scenario } from "@fourports/network";
+import { buildModel, type ModelOptions, type SimModel } from "./model.js";
+import type { ReplicationResult } from "./result.js";
+import { runReplication, type TargetSpec } from "./run.js";
+
+/** One task for a worker thread: plain data only. */
+export interface ReplicationTask {
+  /** Identifies the scenario and model options, so a worker builds the model once. */
+  key: string;
+  scenario: Scenario;
+  model: ModelOptions;
+  seed: string | number;
+  replication: number;
+  targets: TargetSpec[];
+}
+
+let cached: { key: string; model: SimModel } | null = null;
+
+/** Runs one replication in a worker thread (tinypool calls the default export). */
+export default function replicate(task: ReplicationTask): ReplicationResult {
+  if (cached?.key !== task.key) cached = { key: task.key, model: buildModel(task.scenario, task.model) };
+  return runReplication(cached.model, { seed: task.seed, replication: task.replication, targets: task.targets });
+}
