@@ -1,5 +1,6 @@
 import { printParseErrorCode, visit, type ParseError } from "jsonc-parser";
 import { jsonPath, type Issue, type PathKey } from "./issues.js";
+import { FourportsInputError } from "./input-error.js";
 import { LIMITS } from "./limits.js";
 import { checkPlainData, FORBIDDEN_KEYS } from "./plain.js";
 
@@ -69,6 +70,7 @@ export function parseJsonText(
   text: string,
   file: string,
 ): { ok: true; value: unknown } | { ok: false; issues: Issue[] } {
+  if (typeof text !== "string") throw new FourportsInputError("bad-option", "parseJsonText: text: expected a string");
   // Editors on Windows may save UTF-8 with a byte-order mark; it is not part of the JSON.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.length > LIMITS.fileBytes) {
