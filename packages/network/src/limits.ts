@@ -83,5 +83,19 @@ export const BOUNDS: Bounds = {
   vehiclesPerPool: 100_000,
 };
 
-/** Did-you-mean compares words up to this length against at most this many candidates. */
-export const SUGGEST_LIMITS: { readonly wordLength: number; readonly candidates: number } = { wordLength: 64, candidates: 10_000 };
+/**
+ * Did-you-mean compares words up to wordLength characters against at most `candidates`
+ * candidates in at most cellsPerCall steps of the edit-distance table, and suggests for the
+ * first callsPerList misspellings looked up in one list.
+ */
+export const SUGGEST_LIMITS: {
+  readonly wordLength: number;
+  readonly candidates: number;
+  readonly cellsPerCall: number;
+  readonly callsPerList: number;
+} = {
+  wordLength: 64,
+  candidates: 10_000,
+  cellsPerCall: 2_000_000,
+  callsPerList: 200,
+};

@@ -10,6 +10,7 @@ import {
   loadScenarioValue,
   parseJsonText,
   ScenarioError,
+  SUGGEST_LIMITS,
   type Issue,
   type Override,
 } from "@fourports/network";
@@ -188,6 +189,11 @@ describe("names are compared as own properties; control characters are escaped",
     const many = Array.from({ length: 20_000 }, (_, i) => `C${i}`);
     expect(closest("HAMX", [...many, "HAM"])).toBeUndefined();
     expect(closest("HAMX", ["HAM", ...many])).toBe("HAM");
+    // Thousands of misspellings against one list: the first ones get a suggestion, not all.
+    const hubs = new Set(["HAM", "LUX"]);
+    const answers = Array.from({ length: SUGGEST_LIMITS.callsPerList + 1 }, () => closest("HAMX", hubs));
+    expect(answers.slice(0, -1).every((a) => a === "HAM")).toBe(true);
+    expect(answers.at(-1)).toBeUndefined();
   });
 });
 
