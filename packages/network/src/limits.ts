@@ -26,6 +26,8 @@ export interface Limits {
   readonly horizonDays: number;
   /** Connections of an expanded timetable (each takes about 150 bytes while it is built). */
   readonly connections: number;
+  /** Overrides × entities (hubs, services, transfers, demand): each override visits them all. */
+  readonly overrideSteps: number;
 }
 
 export const LIMITS: Limits = {
@@ -42,6 +44,7 @@ export const LIMITS: Limits = {
   arrayItems: 100_000,
   horizonDays: 3660,
   connections: 5_000_000,
+  overrideSteps: 20_000_000,
 };
 
 /**

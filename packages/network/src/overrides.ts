@@ -8,7 +8,7 @@ import {
 } from "./check.js";
 import { dateOfDayNumber, dayNumber } from "./dates.js";
 import type { IssueList, PathKey } from "./issues.js";
-import { BOUNDS } from "./limits.js";
+import { BOUNDS, LIMITS } from "./limits.js";
 import { didYouMean } from "./suggest.js";
 import type {
   Closure,
@@ -45,23 +45,35 @@ function servicesMatching(
     list.add(at, "expected at least one of ids, lines, modes, hubs, international");
     return null;
   }
-  let ok = true;
-  const known = (values: string[] | undefined, pool: Set<string>, key: string, what: string): void =>
-    values?.forEach((v, i) => {
-      if (!pool.has(v)) {
-        list.add([...at, key, i], `unknown ${what} "${v}"${didYouMean(v, pool)}`);
-        ok = false;
-      }
-    });
-  known(sel.ids, new Set(sc.services.map((s) => s.id)), "ids", "service");
-  known(sel.lines, new Set(sc.services.map((s) => s.line)), "lines", "line");
-  known(sel.hubs, new Set(sc.hubs.map((h) => h.id)), "hubs", "hub");
-  if (!ok) return null;
-  // Sets, so a selector of many ids over many services costs linear time, not their product.
+  // Sets of the selector's values, so many ids over many services cost linear time, not their
+  // product; the pools of every id and line are built only when a value is not found.
   const ids = sel.ids && new Set(sel.ids);
   const lines = sel.lines && new Set(sel.lines);
   const modes = sel.modes && new Set<string>(sel.modes);
   const hubs = sel.hubs && new Set(sel.hubs);
+  const seenIds = new Set<string>();
+  const seenLines = new Set<string>();
+  for (const s of sc.services) {
+    if (ids?.has(s.id)) seenIds.add(s.id);
+    if (lines?.has(s.line)) seenLines.add(s.line);
+  }
+  let ok = true;
+  const known = (values: string[] | undefined, seen: ReadonlySet<string>, pool: () => Set<string>, key: string, what: string): void =>
+    values?.forEach((v, i) => {
+      if (!seen.has(v)) {
+        list.add([...at, key, i], `unknown ${what} "${v}"${didYouMean(v, pool())}`);
+        ok = false;
+      }
+    });
+  const lazy = (make: () => Set<string>): (() => Set<string>) => {
+    let made: Set<string> | undefined;
+    return () => (made ??= make());
+  };
+  const hubPool = lazy(() => new Set(sc.hubs.map((h) => h.id)));
+  known(sel.ids, seenIds, lazy(() => new Set(sc.services.map((s) => s.id))), "ids", "service");
+  known(sel.lines, seenLines, lazy(() => new Set(sc.services.map((s) => s.line))), "lines", "line");
+  known(sel.hubs, sel.hubs ? hubPool() : new Set(), hubPool, "hubs", "hub");
+  if (!ok) return null;
   const matched = new Set(
     sc.services.filter(
       (s) =>
@@ -162,8 +174,20 @@ function checkPeriod(list: IssueList, at: PathKey[], from: string, to: string): 
   return a <= b;
 }
 
+/**
+ * Each override visits every entity, so a list of them costs overrides × entities: refused past
+ * LIMITS.overrideSteps before any is applied.
+ */
+function withinOverrideSteps(sc: Scenario, overrides: Override[], t: OverrideTarget): boolean {
+  const steps = overrides.length * (sc.hubs.length + sc.services.length + sc.demand.length + sc.transfers.length);
+  if (steps <= LIMITS.overrideSteps) return true;
+  t.list.add(t.at, `${overrides.length} overrides on a scenario of ${sc.hubs.length + sc.services.length + sc.demand.length + sc.transfers.length} entities take ${steps} steps, more than the limit of ${LIMITS.overrideSteps} (overrides × entities); use fewer overrides (one selector can name many services)`);
+  return false;
+}
+
 /** Applies overrides in order to a resolved scenario; never mutates it. */
 export function applyOverridesTo(sc: Scenario, overrides: Override[], t: OverrideTarget): Scenario {
+  if (!withinOverrideSteps(sc, overrides, t)) return sc;
   let out: Scenario = { ...sc, applied: [...sc.applied] };
   overrides.forEach((o, index) => {
     const at: PathKey[] = [...t.at, index];

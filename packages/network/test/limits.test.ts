@@ -99,6 +99,16 @@ describe("resource limits give a clear error naming the limit", () => {
     expect(problems(a)).toEqual([`x.json: $.hubs: expected an array with <= ${LIMITS.hubs} items`]);
   });
 
+  it("overrides × entities past the override-steps limit, refused before any is applied", () => {
+    const a = mini();
+    const s0 = a["services"][0];
+    a["services"] = Array.from({ length: 20_000 }, (_, i) => ({ ...s0, id: `S${i}` }));
+    a["overrides"] = Array.from({ length: 1_001 }, () => ({ op: "scale-services", select: { ids: ["S1"] }, capacityFactor: 1, source: "test", label: "EST" }));
+    expect(problems(a)).toEqual([
+      `x.json: $.overrides: 1001 overrides on a scenario of 20008 entities take 20028008 steps, more than the limit of ${LIMITS.overrideSteps} (overrides × entities); use fewer overrides (one selector can name many services)`,
+    ]);
+  });
+
   it("an id past the id-length limit", () => {
     const a = mini();
     a["id"] = "A".repeat(LIMITS.idLength + 1);
