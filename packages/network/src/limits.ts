@@ -87,18 +87,18 @@ export const BOUNDS: Bounds = {
 };
 
 /**
- * Did-you-mean compares words up to wordLength characters against at most `candidates`
- * candidates in at most cellsPerCall steps of the edit-distance table, and suggests for the
- * first callsPerList misspellings looked up in one list.
+ * Did-you-mean looks at words up to wordLength characters, at most `candidates` candidates per
+ * word, and spends at most stepsPerCall steps (letters read, cells of the edit-distance table)
+ * on one word and stepsPerLoad on one load.
  */
 export const SUGGEST_LIMITS: {
   readonly wordLength: number;
   readonly candidates: number;
-  readonly cellsPerCall: number;
-  readonly callsPerList: number;
+  readonly stepsPerCall: number;
+  readonly stepsPerLoad: number;
 } = {
   wordLength: 64,
   candidates: 10_000,
-  cellsPerCall: 2_000_000,
-  callsPerList: 200,
+  stepsPerCall: 2_000_000,
+  stepsPerLoad: 100_000_000,
 };

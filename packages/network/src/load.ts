@@ -16,6 +16,7 @@ import { findForbiddenKeys, parseJsonText } from "./json.js";
 import { LIMITS } from "./limits.js";
 import { applyOverridesTo } from "./overrides.js";
 import { checkStructure } from "./structure.js";
+import { withSuggestionBudget } from "./suggest.js";
 import type { Scenario, ScenarioFile, SourceRef } from "./types.js";
 
 export interface LoadOptions {
@@ -204,6 +205,10 @@ function context(options: LoadOptions, scenarioDir: string, chain: string[]): Co
  * ScenarioError listing every problem found, each with file, JSON path and what was expected.
  */
 export function loadScenarioFile(path: string, options: LoadOptions = {}): Scenario {
+  return withSuggestionBudget(() => loadFile(path, options));
+}
+
+function loadFile(path: string, options: LoadOptions): Scenario {
   if (typeof path !== "string" || path === "") throw new FourportsInputError("bad-option", "loadScenarioFile: path: expected a file path");
   options = checkLoadOptions("loadScenarioFile", options);
   const abs = resolve(path);
@@ -223,6 +228,10 @@ export function loadScenarioValue(
   value: unknown,
   options: LoadOptions & { file?: string; baseDir?: string } = {},
 ): Scenario {
+  return withSuggestionBudget(() => loadValue(value, options));
+}
+
+function loadValue(value: unknown, options: LoadOptions & { file?: string; baseDir?: string }): Scenario {
   options = checkLoadOptions("loadScenarioValue", options);
   const file = options.file ?? "<scenario>";
   const dir = resolve(options.baseDir ?? process.cwd());

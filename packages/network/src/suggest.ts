@@ -43,22 +43,34 @@ function surplusBound(counts: Int32Array, wordLength: number, c: string): number
   return Math.max(wordLength - matched, c.length - matched);
 }
 
-/** Calls that compared against each candidate collection, for SUGGEST_LIMITS.callsPerList. */
-const callsAgainst = new WeakMap<object, number>();
+/** Steps left for suggestions in the load under way (see withSuggestionBudget), or null outside one. */
+let loadBudget: { steps: number } | null = null;
+
+/**
+ * Runs a load with one budget of SUGGEST_LIMITS.stepsPerLoad for all its did-you-mean
+ * suggestions: a file with thousands of unknown names gets suggestions for the first ones and
+ * stays fast. The budget is spent in file order, so the same input gives the same output.
+ */
+export function withSuggestionBudget<T>(run: () => T): T {
+  const outer = loadBudget;
+  loadBudget = { steps: SUGGEST_LIMITS.stepsPerLoad };
+  try {
+    return run();
+  } finally {
+    loadBudget = outer;
+  }
+}
 
 /**
  * The closest candidate to a misspelt name, or undefined when nothing is close. Bounded, so
  * hostile names cannot make a load slow: a word longer than SUGGEST_LIMITS.wordLength gets no
- * suggestion; only the first SUGGEST_LIMITS.candidates candidates are looked at, and close ones
- * compared letter by letter up to SUGGEST_LIMITS.cellsPerCall steps; and only the
- * first SUGGEST_LIMITS.callsPerList misspellings looked up in one collection get one (a file
- * with thousands of unknown names is not helped by thousands of suggestions).
+ * suggestion; only the first SUGGEST_LIMITS.candidates candidates are looked at; a call stops
+ * after SUGGEST_LIMITS.stepsPerCall steps (letters read, cells of the edit-distance table) and
+ * a load after SUGGEST_LIMITS.stepsPerLoad.
  */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   if (typeof word !== "string" || word.length > SUGGEST_LIMITS.wordLength) return undefined;
-  const calls = callsAgainst.get(candidates) ?? 0;
-  if (calls >= SUGGEST_LIMITS.callsPerList) return undefined;
-  callsAgainst.set(candidates, calls + 1);
+  if (loadBudget !== null && loadBudget.steps <= 0) return undefined;
   // Short words tolerate one edit, longer ones up to three.
   const limit = word.length <= 3 ? 1 : Math.min(3, Math.max(2, Math.floor(word.length / 3)));
   let best: string | undefined;
@@ -66,19 +78,24 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   const counts = new Int32Array(128);
   for (let i = 0; i < word.length; i++) counts[bucket(word.charCodeAt(i))]!++;
   let compared = 0;
-  let cells = 0;
+  let steps = 0;
+  const budget = Math.min(SUGGEST_LIMITS.stepsPerCall, loadBudget?.steps ?? Infinity);
   for (const c of candidates) {
     if (++compared > SUGGEST_LIMITS.candidates) break;
-    if (c === word || Math.abs(c.length - word.length) > limit || surplusBound(counts, word.length, c) > limit) continue;
+    if (c === word || Math.abs(c.length - word.length) > limit) continue;
+    steps += c.length;
+    if (steps > budget) break;
+    if (surplusBound(counts, word.length, c) > limit) continue;
     // Candidates built to pass the letter-count bound (anagrams) still cost a full comparison each.
-    cells += word.length * c.length;
-    if (cells > SUGGEST_LIMITS.cellsPerCall) break;
+    steps += word.length * c.length;
+    if (steps > budget) break;
     const d = distance(word, c, limit);
     if (d < bestD || (d === bestD && best !== undefined && c < best)) {
       best = c;
       bestD = d;
     }
   }
+  if (loadBudget !== null) loadBudget.steps -= steps;
   return bestD <= limit ? best : undefined;
 }
 

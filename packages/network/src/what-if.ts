@@ -5,6 +5,7 @@ import { checkPlainData } from "./plain.js";
 import { applyOverridesTo } from "./overrides.js";
 import { overrideListSchema } from "./schema.js";
 import { checkAgainst } from "./structure.js";
+import { withSuggestionBudget } from "./suggest.js";
 import type { Override, Scenario } from "./types.js";
 
 /**
@@ -17,6 +18,10 @@ export function applyOverrides(
   overrides: Override[],
   options: { file?: string } = {},
 ): Scenario {
+  return withSuggestionBudget(() => apply(scenario, overrides, options));
+}
+
+function apply(scenario: Scenario, overrides: Override[], options: { file?: string }): Scenario {
   if (scenario === null || typeof scenario !== "object" || !Array.isArray(scenario.hubs)) {
     throw new FourportsInputError("bad-option", "applyOverrides: scenario: expected a loaded scenario");
   }
