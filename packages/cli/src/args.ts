@@ -1,24 +1,37 @@
 import { dayNumber } from "@fourports/network";
 
 /**
- * Splits "--name value" options from positional arguments; every option takes a value. Unknown
- * options, an option given twice and more positional arguments than `maxPositional` are errors.
+ * Splits "--name value" (or "--name=value") options from positional arguments. Options in
+ * `flags` take no value and map to "". Unknown options, an option given twice and more
+ * positional arguments than `maxPositional` are errors.
  */
-export function parseArgs(args: string[], known: string[], maxPositional: number = Infinity): { positional: string[]; opts: Map<string, string> } {
+export function parseArgs(
+  args: string[],
+  known: string[],
+  flags: string[] = [],
+  maxPositional: number = Infinity,
+): { positional: string[]; opts: Map<string, string> } {
   const positional: string[] = [];
   const opts = new Map<string, string>();
   for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (!a.startsWith("-") || a === "-") {
-      positional.push(a);
+    const arg = args[i]!;
+    if (!arg.startsWith("-") || arg === "-") {
+      positional.push(arg);
       continue;
     }
+    const eq = arg.indexOf("=");
+    const a = eq > 0 ? arg.slice(0, eq) : arg;
     if (!known.includes(a)) throw new UsageError(`unknown option ${a}${known.length ? `; expected one of ${known.join(", ")}` : " (this command takes none)"}`);
     if (opts.has(a)) throw new UsageError(`option ${a} is given twice`);
-    const v = args[i + 1];
-    if (v === undefined || v.startsWith("--")) throw new UsageError(`option ${a} needs a value`);
+    if (flags.includes(a)) {
+      if (eq > 0) throw new UsageError(`option ${a} takes no value`);
+      opts.set(a, "");
+      continue;
+    }
+    const v = eq > 0 ? arg.slice(eq + 1) : args[i + 1];
+    if (v === undefined || (eq < 0 && v.startsWith("--"))) throw new UsageError(`option ${a} needs a value`);
     opts.set(a, v);
-    i++;
+    if (eq < 0) i++;
   }
   if (positional.length > maxPositional) {
     throw new UsageError(`unexpected argument "${positional[maxPositional]}"; expected at most ${maxPositional} besides the options`);

@@ -3,13 +3,18 @@ import { escapeControl } from "@fourports/network";
 import { reportError } from "./report-error.js";
 import { baseline, summary, validate, type Io } from "./commands.js";
 import { reach, route } from "./route.js";
+import { simulateCommand } from "./simulate.js";
 
 const USAGE = `usage: fourports <command> [args]
 
 commands:
-  baseline [FILE] [--targets FILE] [--compare FILE] [--observed FILE] [--out FILE]
-                        assigned throughput and capacity ceiling per 2025 target
+  baseline [FILE] [--targets FILE] [--compare FILE] [--observed FILE] [--out FILE] [--runs N] [--seed S] [--workers W]
+                        assigned, simulated (P50 and P(met) over N replications, default 6;
+                        --runs 0 skips) and capacity ceiling per 2025 target
                         (default: seeds/zhengzhou-2025.json), and the 2024 calibration
+  simulate [FILE] [--runs N] [--seed S] [--workers W] [--until-ci PCT] [--targets FILE] [--json]
+                        seeded replications of the year: per target P50 (P5–P95) and P(met),
+                        bottlenecks, border crossings, on-demand lines (default 20 runs, 2 workers)
   validate FILE...      check scenario files; one error per line on stderr, exit 1 if any
   summary FILE          hubs, services and weekly capacity by port group and mode
   route FROM TO [--depart YYYY-MM-DDTHH:MM] [--criteria time,cost,co2] [--scenario FILE]
@@ -34,14 +39,16 @@ const argv = process.argv.slice(2);
 const debug = argv.includes("--debug");
 const [command, ...args] = argv.filter((a) => a !== "--debug");
 
-function run(): number {
+async function run(): Promise<number> {
   switch (command) {
+    case "simulate":
+      return simulateCommand(args, io);
     case "validate":
       return validate(args, io);
     case "summary":
       return summary(args, io);
     case "baseline":
-      return baseline(args, io);
+      return await baseline(args, io);
     case "route":
       return route(args, io);
     case "reach":
@@ -64,7 +71,7 @@ process.stdout.on("error", (err: NodeJS.ErrnoException) => {
 });
 
 try {
-  process.exitCode = run();
+  process.exitCode = await run();
 } catch (err) {
   process.exitCode = reportError(err, io.err, debug);
 }

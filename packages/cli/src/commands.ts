@@ -16,6 +16,7 @@ import { assignedValue, capacityCeilings, loadObserved, loadTargetRegistry, type
 import { parseArgs, UsageError } from "./args.js";
 import { writeFileAtomic } from "./out.js";
 import { seedsDir, userPath } from "./paths.js";
+import { pct, runSimulation, simArgs } from "./simulate.js";
 import { fmtNumber, table } from "./table.js";
 
 export interface Io {
@@ -99,7 +100,7 @@ function loadYear(file: string): Year & { file: string } {
 }
 
 export function summary(args: string[], io: Io): number {
-  const files = parseArgs(args, [], 1).positional;
+  const files = parseArgs(args, [], [], 1).positional;
   if (files.length !== 1) {
     io.err("usage: fourports summary FILE");
     return 2;
@@ -128,6 +129,7 @@ const STATUS: Record<CeilingResult["status"], string> = {
   "within-ceiling": "reachable at ≤100% load",
   "beyond-ceiling": "CANNOT REACH even at 100% load",
   met: "met by the network",
+  assumed: "met only by ASSUMPTION",
   "not-met": "NOT MET by the network",
   reported: "reported (no threshold)",
   "not-computed": "not computed",
@@ -175,8 +177,9 @@ function outputFile(path: string): string {
   return path;
 }
 
-export function baseline(args: string[], io: Io): number {
-  const { positional, opts } = parseArgs(args, ["--targets", "--compare", "--observed", "--out"], 1);
+export async function baseline(args: string[], realIo: Io): Promise<number> {
+  const { positional, opts } = parseArgs(args, ["--targets", "--compare", "--observed", "--out", "--runs", "--seed", "--workers"], [], 1);
+  const sim = simArgs(opts, 6);
   const file = positional[0] ? inputFile("scenario", userPath(positional[0])) : join(seedsDir(), "zhengzhou-2025.json");
   const opt = (name: string): string | undefined => {
     const v = opts.get(name);
@@ -188,7 +191,7 @@ export function baseline(args: string[], io: Io): number {
   const outFile = opts.has("--out") ? outputFile(userPath(opts.get("--out")!)) : undefined;
   // With --out the report is collected and written at the end in one atomic step.
   const report: string[] = [];
-  const w: Io = outFile ? { ...io, out: (l) => void report.push(l) } : io;
+  const io: Io = outFile ? { ...realIo, out: (l) => void report.push(l) } : realIo;
 
   const year = loadYear(file);
   // The growth targets compare with the year before: the file this one extends, unless named.
@@ -206,41 +209,60 @@ export function baseline(args: string[], io: Io): number {
 
   const assigned = assignYear(year, io, "cost");
   const shipper = assignYear(year, io, "logit");
+  const simulated = sim.runs > 0 ? await runSimulation(file, registry.targets, sim, io) : null;
+  const simOf = new Map((simulated?.targets ?? []).map((t) => [t.id, t]));
   const targetOf = new Map(registry.targets.map((t) => [t.id, t]));
   const assignedOf = (r: CeilingResult, a: Assignment): number | null => assignedValue(targetOf.get(r.targetId)!.metric, targetOf.get(r.targetId)!.hubs, year, a);
 
   const sc: Scenario = year.scenario;
-  w.out(`fourports baseline — ${sc.name}`);
-  w.out(`scenario ${shown(file)} (${sc.epoch} + ${sc.horizonDays} days, ${sc.hubs.length} hubs, ${sc.services.length} services, ${fmtNumber(year.timetable.tripCount)} trips)`);
-  if (previous) w.out(`compared with ${shown(previous.file)} for growth targets`);
-  w.out(`targets ${shown(targetsFile)}`);
-  w.out("");
-  w.out("assigned: the year's demand placed on the timetable by priority on residual capacities, every departure and hub limit respected;");
-  w.out("  least cost: each batch takes its least generalised-cost journey (tariffs + trucking + value of time × hours);");
-  w.out("  shipper logit: each batch splits over its 3 cheapest journeys by a multinomial logit (Nodus-style shipper choice).");
-  w.out("ceiling: the most the timetable and hubs could carry in the year at 100% load.");
-  w.out("");
-  w.out(
+  io.out(`fourports baseline — ${sc.name}`);
+  io.out(`scenario ${shown(file)} (${sc.epoch} + ${sc.horizonDays} days, ${sc.hubs.length} hubs, ${sc.services.length} services, ${fmtNumber(year.timetable.tripCount)} trips)`);
+  if (previous) io.out(`compared with ${shown(previous.file)} for growth targets`);
+  io.out(`targets ${shown(targetsFile)}`);
+  io.out("");
+  io.out("assigned: the year's demand placed on the timetable by priority on residual capacities, every departure and hub limit respected;");
+  io.out("  least cost: each batch takes its least generalised-cost journey (tariffs + trucking + value of time × hours);");
+  io.out("  shipper logit: each batch splits over its 3 cheapest journeys by a multinomial logit (Nodus-style shipper choice).");
+  io.out(
+    simulated
+      ? `simulated: ${simulated.replications} seeded replications (seed ${simulated.seed}) of the year with delays, cancellations, hub queues, border queues with background trains and disruptions (seeds' variability, ASSUMPTION); each consignment takes the earliest journey with room and is rebooked when it misses one; P50 and P(met) across the replications (fourports simulate for more).`
+      : "simulated: skipped (--runs 0).",
+  );
+  io.out("ceiling: the most the timetable and hubs could carry in the year at 100% load.");
+  io.out("");
+  io.out(
     table(
-      ["target", "goal", "least cost", "shipper logit", "ceiling", "status", "limited by", "rests on"],
+      ["target", "goal", "least cost", "shipper logit", "simulated P50", "P(met)", "ceiling", "status", "limited by", "rests on"],
       results.map((r) => {
         const v = assignedOf(r, assigned);
         const w = assignedOf(r, shipper);
-        return [r.targetId, targetText(r), v === null ? "-" : show(v, r.unit), w === null ? "-" : show(w, r.unit), show(r.ceiling, r.unit), STATUS[r.status], r.limitedBy, r.basis.join(", ") || "-"];
+        const s = simOf.get(r.targetId);
+        return [
+          r.targetId,
+          targetText(r),
+          v === null ? "-" : show(v, r.unit),
+          w === null ? "-" : show(w, r.unit),
+          s?.value ? show(Math.round(s.value.p50), r.unit) : "-",
+          s ? pct(s.pMet) : "-",
+          show(r.ceiling, r.unit),
+          STATUS[r.status],
+          r.limitedBy,
+          r.basis.join(", ") || "-",
+        ];
       }),
     ),
   );
-  w.out("");
+  io.out("");
   for (const [label, a] of [["least cost", assigned], ["shipper logit", shipper]] as const) {
     const total = a.servedT + a.unservedT["no route"] + a.unservedT.capacity + a.unservedT["too late"];
-    w.out(
+    io.out(
       `${label}: demand ${fmtNumber(total)} t; served ${fmtNumber(a.servedT)} t; unserved ${fmtNumber(a.unservedT.capacity)} t for capacity, ${fmtNumber(a.unservedT["too late"])} t too late, ${fmtNumber(a.unservedT["no route"])} t with no route; ${fmtNumber(a.tonneKm / 1e6)} million t-km, ${fmtNumber(a.costCny / 1e6)} million CNY, ${fmtNumber(a.co2Kg / 1e6)} kt CO2e`,
     );
   }
-  w.out("(emission factors: @fourports/routing DEFAULT_EMISSION_FACTORS, cited there)");
-  w.out("");
+  io.out("(emission factors: @fourports/routing DEFAULT_EMISSION_FACTORS, cited there)");
+  io.out("");
   const shipperPort = new Map(shipper.ports.map((p) => [`${p.portGroup}/${p.mode}`, p]));
-  w.out(
+  io.out(
     table(
       ["port group", "mode", "least cost loaded t", "unloaded t", "shipper logit loaded t", "unloaded t"],
       assigned.ports.map((p) => {
@@ -252,9 +274,9 @@ export function baseline(args: string[], io: Io): number {
 
   if (calibrate && observed) {
     const prevAssigned = assignYear(previous, io, "cost");
-    w.out("");
-    w.out(`Calibration: ${previous.scenario.id} assigned (least cost) beside the observed 2024 figures (${shown(observedFile)})`);
-    w.out(
+    io.out("");
+    io.out(`Calibration: ${previous.scenario.id} assigned (least cost) beside the observed 2024 figures (${shown(observedFile)})`);
+    io.out(
       table(
         ["figure", "observed", "label", "assigned", "error"],
         observed.figures.map((f) => {
@@ -264,18 +286,18 @@ export function baseline(args: string[], io: Io): number {
       ),
     );
   }
-  w.out("");
-  for (const r of results) w.out(`${r.targetId}: ${r.detail}`);
+  io.out("");
+  for (const r of results) io.out(`${r.targetId}: ${r.detail}`);
   const cannot = results.filter((r) => r.status === "beyond-ceiling" || r.status === "not-met");
-  w.out("");
-  w.out(
+  io.out("");
+  io.out(
     cannot.length === 0
       ? "Every computed target is within the network's ceiling."
       : `${cannot.length} target(s) the network cannot reach as modelled: ${cannot.map((r) => r.targetId).join(", ")}`,
   );
   if (outFile) {
     writeFileAtomic(outFile, `${report.join("\n")}\n`);
-    io.err(`wrote ${shown(outFile)}`);
+    realIo.err(`wrote ${shown(outFile)}`);
   }
   return 0;
 }

@@ -38,7 +38,7 @@ function legRows(sc: Scenario, legs: JourneyLeg[]): string[][] {
 }
 
 export function route(args: string[], io: Io): number {
-  const { positional, opts } = parseArgs(args, ["--depart", "--criteria", "--scenario"], 2);
+  const { positional, opts } = parseArgs(args, ["--depart", "--criteria", "--scenario"], [], 2);
   const departArg = opts.has("--depart") ? dateTimeArg("--depart", opts.get("--depart")!) : undefined;
   const criteria = (opts.get("--criteria") ?? "time").split(",");
   for (const c of criteria) if (!["time", "cost", "co2"].includes(c)) throw new UsageError(`--criteria: unknown criterion "${c}"; expected time, cost, co2`);
@@ -89,7 +89,7 @@ export function route(args: string[], io: Io): number {
 }
 
 export function reach(args: string[], io: Io): number {
-  const { opts } = parseArgs(args, ["--scenario", "--origin", "--week", "--targets"], 0);
+  const { opts } = parseArgs(args, ["--scenario", "--origin", "--week", "--targets"], [], 0);
   const week = opts.has("--week") ? dateArg("--week", opts.get("--week")!) : undefined;
   const { sc, net } = load(opts.get("--scenario"));
   if (week !== undefined) {
@@ -103,15 +103,15 @@ export function reach(args: string[], io: Io): number {
   hubIndex(sc, origin);
   const r = quickFreightCircle(sc, net, { ...spec, origin }, week ? { weekStart: week } : {});
   io.out(`123 quick-freight circle from ${origin}, ${sc.id}: ${r.samples} departures from ${formatMinute(sc.epoch, r.fromMin)}, one an hour for a week`);
-  io.out(table(["circle", "limit", "destinations", "share reached"], r.groups.map((g) => [g.group, `${g.limitDays} d`, g.hubCount, `${Math.round(g.share * 100)}%`])));
+  io.out(table(["circle", "limit", "destinations", "share reached"], r.groups.map((g) => [g.group, `${g.limitDays} d`, g.destinationCount, `${Math.round(g.share * 100)}%`])));
   for (const g of r.groups) {
     if (g.misses.length === 0) continue;
     io.out("");
     io.out(`${g.group}: missing the ${g.limitDays}-day limit`);
     io.out(
       table(
-        ["hub", "name", "country", "share", "fastest", "why"],
-        g.misses.map((m) => [m.hub, m.name, m.country, `${Math.round(m.share * 100)}%`, m.fastestHours === null ? "-" : `${m.fastestHours.toFixed(1)} h`, m.reason]),
+        ["destination", "name", "country", "weight", "share", "fastest", "via hub", "why"],
+        g.misses.map((m) => [m.destination, m.name, m.country, m.weight, `${Math.round(m.share * 100)}%`, m.fastestHours === null ? "-" : `${m.fastestHours.toFixed(1)} h`, m.via ?? "-", m.reason]),
       ),
     );
   }

@@ -2,3 +2,4 @@ export * from "@fourports/network";
 export * from "@fourports/routing";
 export * from "@fourports/targets";
 export * from "@fourports/flow";
+export * from "@fourports/sim";

@@ -2,7 +2,7 @@ import type { Scenario, ScenarioFile } from "./types.js";
 
 /**
  * A resolved scenario as a standalone scenario file (no extends, no overrides) that loads back
- * to the same hubs, services, transfers and demand. Lineage and the list of applied overrides
+ * to the same hubs, services, transfers, demand and variability. Lineage and the list of applied overrides
  * are not part of the file format and are dropped.
  */
 export function toScenarioFile(scenario: Scenario): ScenarioFile {

@@ -7,7 +7,7 @@ export { kShortestPaths } from "./yen.js";
 export { parseDimacs } from "./dimacs.js";
 export { DataError } from "./errors.js";
 export { DEFAULT_EMISSION_FACTORS, type EmissionFactor } from "./emissions.js";
-export { firstConnectionAtOrAfter, MODE_COUNT, ORIGIN_STATE, prepareRouting, ROAD, STATE_COUNT, type PrepareOptions, type RoutingNetwork } from "./network.js";
+export { firstConnectionAtOrAfter, MODE_COUNT, NO_TRANSFER_MIN, ORIGIN_STATE, prepareRouting, ROAD, STATE_COUNT, type PrepareOptions, type RoutingNetwork } from "./network.js";
 export { ConnectionScan, UNREACHED, type Journey, type JourneyLeg, type ScanOptions } from "./csa.js";
 export { profileQuery, type Profile, type ProfileEntry } from "./profile.js";
 export { paretoJourneys, type ParetoJourney, type ParetoOptions, type ParetoResult } from "./mcsa.js";

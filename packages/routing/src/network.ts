@@ -7,6 +7,11 @@ export const MODE_COUNT: number = MODES.length;
 export const STATE_COUNT: number = MODE_COUNT + 1;
 export const ORIGIN_STATE: number = MODE_COUNT;
 export const ROAD: number = MODES.indexOf("road");
+/**
+ * Transfer time that forbids a transfer: longer than any horizon, so no departure is ever
+ * ready. Used at border crossings for mode pairs without a modelled transshipment.
+ */
+export const NO_TRANSFER_MIN = 100_000_000;
 
 /**
  * Everything timetable routing needs, as flat arrays: the connection table, minimum transfer
@@ -50,7 +55,12 @@ export function prepareRouting(scenario: Scenario, timetable: Timetable, options
   const n = scenario.hubs.length;
   const transferMin = new Int32Array(n * STATE_COUNT * MODE_COUNT);
   scenario.hubs.forEach((h, i) => {
-    const def = h.transferMin["default"] ?? 0;
+    // At a border crossing cargo stays on its train or truck (gauge change and customs happen
+    // to the vehicle, in its via-stop dwell): changing vehicles there is allowed only for the
+    // mode pairs the hub lists explicitly, which model a transshipment. Its "default" does not
+    // open the other pairs, so a China-Europe journey cannot hop between lines at the border.
+    const border = h.kind === "border-crossing";
+    const def = border ? NO_TRANSFER_MIN : (h.transferMin["default"] ?? 0);
     for (let a = 0; a < MODE_COUNT; a++) {
       for (let m = 0; m < MODE_COUNT; m++) {
         transferMin[(i * STATE_COUNT + a) * MODE_COUNT + m] = h.transferMin[`${MODES[a]}>${MODES[m]}`] ?? def;
@@ -73,17 +83,28 @@ export function prepareRouting(scenario: Scenario, timetable: Timetable, options
   const linkCost = options.linkCostCnyPerTKm ?? 0.3;
   const roadFactor = factors.road.gCo2ePerTKm;
 
+  // Per service, each call's arrival offset in call order (origin 0, via stops, destination),
+  // to charge a leg from its departure stop's *arrival*: the dwell at a via stop (gauge change,
+  // customs at a border) is paid by the cargo that travels on from it.
+  const callArr = scenario.services.map((s) => [0, ...(s.via ?? []).map((v) => v.arriveMin), s.durationMin]);
+  const callHub = scenario.services.map((s) => [s.from, ...(s.via ?? []).map((v) => v.hub), s.to].map((id) => hubIndex.get(id)!));
   const c = timetable.length;
   const connMode = new Uint8Array(c);
   const connCostCny = new Float64Array(c);
   const connCo2Kg = new Float64Array(c);
   for (let i = 0; i < c; i++) {
-    const s = scenario.services[timetable.service[i]!]!;
-    // A leg of a service with intermediate stops gets its share of the tariff and distance by time.
-    const share = (timetable.arrMin[i]! - timetable.depMin[i]!) / s.durationMin;
-    connMode[i] = timetable.serviceMode[timetable.service[i]!]!;
-    connCostCny[i] = s.tariffCnyPerT * share;
-    connCo2Kg[i] = (factors[s.mode].gCo2ePerTKm * s.distanceKm * share) / 1000;
+    const si = timetable.service[i]!;
+    const s = scenario.services[si]!;
+    // A leg of a service with intermediate stops gets its share of the tariff by time, the
+    // dwell before it included, so the legs' tariffs add up to the service's whole tariff.
+    const k = legIndex(callHub[si]!, timetable.depHub[i]!, timetable.arrHub[i]!);
+    const arr = callArr[si]!;
+    const ride = timetable.arrMin[i]! - timetable.depMin[i]!;
+    const charged = k < 0 ? ride : arr[k + 1]! - arr[k]!;
+    connMode[i] = timetable.serviceMode[si]!;
+    connCostCny[i] = s.durationMin > 0 ? (s.tariffCnyPerT * charged) / s.durationMin : s.tariffCnyPerT;
+    // Emissions follow the distance ridden, not the time standing at a border.
+    connCo2Kg[i] = (factors[s.mode].gCo2ePerTKm * s.distanceKm * (s.durationMin > 0 ? ride / s.durationMin : 1)) / 1000;
   }
   return {
     timetable,
@@ -100,6 +121,12 @@ export function prepareRouting(scenario: Scenario, timetable: Timetable, options
     connCostCny,
     connCo2Kg,
   };
+}
+
+/** The leg k (call k to call k + 1) of a service's calls running from hub `from` to hub `to`; -1 if none. */
+function legIndex(calls: number[], from: number, to: number): number {
+  for (let k = 0; k + 1 < calls.length; k++) if (calls[k] === from && calls[k + 1] === to) return k;
+  return -1;
 }
 
 /** First connection departing at or after minute t (binary search). */

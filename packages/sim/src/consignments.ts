@@ -108,14 +108,7 @@ export class ConnectionLists {
 
   /** Takes connection c's list (oldest entry first) and empties it. */
   drain(c: number, out: number[], outVersion: number[]): void {
-    out.length = 0;
-    outVersion.length = 0;
-    for (let e = this.heads[c]!; e !== -1; e = this.next[e]!) {
-      out.push(this.who[e]!);
-      outVersion.push(this.ver[e]!);
-    }
-    out.reverse();
-    outVersion.reverse();
+    this.peek(c, out, outVersion);
     this.heads[c] = -1;
   }
 

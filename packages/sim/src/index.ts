@@ -8,7 +8,7 @@ export { empirical, exponential, gamma, lognormal, lognormalOf, poisson, standar
 export { buildModel, type ModelOptions, type SimFlow, type SimModel } from "./model.js";
 export { runReplication, type RunOptions, type TargetSpec } from "./run.js";
 export type { SimLogEvent } from "./log.js";
-export { quantile, spread, type CorridorResult, type CrossingResult, type HubQueueResult, type LineResult, type PortMonthly, type ReplicationResult, type Spread, type UnservedReason } from "./result.js";
+export { quantile, spread, type CorridorResult, type CrossingResult, type HubQueueResult, type LineResult, type PortMonthly, type ReplicationResult, type Spread } from "./result.js";
 export { simulate, type SimulateOptions, type SimulationResult } from "./simulate.js";
 export { aggregate, type SimulationSummary, type TargetOutcome } from "./aggregate.js";
 export { stat, t95, type Stat } from "./stats.js";

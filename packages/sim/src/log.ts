@@ -1,4 +1,4 @@
-import type { UnservedReason } from "./result.js";
+import type { UnservedReason } from "@fourports/flow";
 
 /**
  * One entry of a replication's event log. Consignments are numbered in the order they are

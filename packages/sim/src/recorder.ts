@@ -3,7 +3,7 @@ import type { FluidServer } from "./fluid-server.js";
 import { PORT_GROUPS, type SimModel } from "./model.js";
 import type { Resource } from "./resource.js";
 import type { Store } from "./store.js";
-import type { UnservedReason } from "./result.js";
+import type { UnservedReason } from "@fourports/flow";
 
 /**
  * The monitors of one replication: what the vehicles carried on every connection, throughput

@@ -1,6 +1,5 @@
+import type { UnservedReason } from "@fourports/flow";
 import type { Mode, PortGroup } from "@fourports/network";
-
-export type UnservedReason = "no route" | "capacity" | "too late";
 
 /** A distribution summarised: mean and quantiles over the samples of one replication. */
 export interface Spread {

@@ -113,12 +113,12 @@ function summarise(r: Replication, targets: readonly TargetSpec[], events: numbe
         meanBacklogT: meanOf(rec.backlogByMonth, h),
         maxBacklogT: rec.backlogMax[h]!,
         monthlyBacklogT: monthly(rec.backlogByMonth, h),
-        utilisation: rate === Infinity ? 0 : r.handledT(h) / (rate * horizonMin),
+        utilisation: rate === Infinity ? 0 : r.freight.handling[h]!.work / (rate * horizonMin),
         blockedArrivals: rec.blockedArrivals[h]!,
         blockedHours: rec.blockedMin[h]! / 60,
       });
     }
-    const res = r.crossing(h);
+    const res = r.vehicles.crossings.get(h);
     if (res) {
       const ours = rec.dwellMin.get(h) ?? [];
       crossings.push({
@@ -135,7 +135,7 @@ function summarise(r: Replication, targets: readonly TargetSpec[], events: numbe
     }
   });
 
-  const cons = r.cons;
+  const cons = r.freight.cons;
   let releasedT = 0;
   let deliveredT = 0;
   let inTransit = 0;

@@ -9,7 +9,8 @@ export {
   type TargetRegistry,
 } from "./registry.js";
 export { capacityCeilings, type CeilingResult, type CeilingStatus, type Year } from "./ceilings.js";
-export { quickFreightCircle, reachGroupOf, type ReachGroup, type ReachGroupResult, type ReachMiss, type ReachOptions, type ReachResult } from "./reach.js";
-export type { ReachSpec } from "./registry.js";
+export { greatCircleKm, quickFreightCircle, reachGroupOf, ROAD_FACTOR, type ReachGroup, type ReachGroupResult, type ReachMiss, type ReachOptions, type ReachResult } from "./reach.js";
+export type { ReachDestination, ReachSpec } from "./registry.js";
 export { assignedValue } from "./assigned.js";
 export { loadObserved, type ObservedFigure, type ObservedSet } from "./observed.js";
+export { simulatedTargets } from "./simulated.js";

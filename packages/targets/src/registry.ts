@@ -22,6 +22,27 @@ export type Metric = (typeof METRICS)[number];
 export const COMPARATORS = [">=", ">", "<=", "all", "by", "report"] as const;
 export type Comparator = (typeof COMPARATORS)[number];
 
+/** A destination city of the reach circle, with its weight in its group and where it comes from. */
+export interface ReachDestination {
+  id: string;
+  name: string;
+  /** ISO 3166-1 alpha-2; decides whether import customs apply. */
+  country: string;
+  group: "domestic" | "neighbouring" | "worldwide";
+  lon: number;
+  lat: number;
+  /** Relative weight inside its group (e.g. the airport's cargo tonnes). */
+  weight: number;
+  /**
+   * The only hubs that serve the city, for cities onward trucking cannot reach from every hub
+   * in range (islands, across the sea); [] for none. Default: every hub within truckMaxKm.
+   */
+  accessHubs?: string[];
+  source: string;
+  label: Label;
+  note?: string;
+}
+
 /** How the 1/2/3-day reach circle is measured. */
 export interface ReachSpec {
   /** Hub the freight leaves from. */
@@ -29,6 +50,16 @@ export interface ReachSpec {
   days: { domestic: number; neighbouring: number; worldwide: number };
   /** ISO codes of the countries counted as neighbouring. */
   neighbouringCountries: string[];
+  /**
+   * The destination cities, door to door. Without a list every hub outside the home city is a
+   * destination reached at the hub itself.
+   */
+  destinations?: ReachDestination[];
+  /** Import customs clearance at a destination outside the origin's country, minutes. */
+  customsMin?: number;
+  /** Onward trucking from any hub within this many road km of a destination. */
+  truckMaxKm?: number;
+  truckKmPerHour?: number;
   source: string;
   label: Label;
   note?: string;
@@ -84,6 +115,27 @@ const targetSchema: z.ZodType<Target> = z
         origin: z.string().min(1),
         days: z.strictObject({ domestic: z.number().positive(), neighbouring: z.number().positive(), worldwide: z.number().positive() }),
         neighbouringCountries: z.array(z.string().regex(/^[A-Z]{2}$/, { error: "expected an ISO 3166-1 alpha-2 code" })),
+        destinations: z
+          .array(
+            z.strictObject({
+              id: z.string().min(1),
+              name: z.string().min(1),
+              country: z.string().regex(/^[A-Z]{2}$/, { error: "expected an ISO 3166-1 alpha-2 code" }),
+              group: z.enum(["domestic", "neighbouring", "worldwide"]),
+              lon: z.number().min(-180).max(180),
+              lat: z.number().min(-90).max(90),
+              weight: z.number().positive(),
+              accessHubs: z.array(z.string().min(1)).optional(),
+              source: z.string().min(1),
+              label: z.enum(LABELS),
+              note: z.string().optional(),
+            }),
+          )
+          .min(1)
+          .optional(),
+        customsMin: z.number().int().nonnegative().optional(),
+        truckMaxKm: z.number().nonnegative().optional(),
+        truckKmPerHour: z.number().positive().optional(),
         source: z.string().min(1),
         label: z.enum(LABELS),
         note: z.string().optional(),
@@ -121,6 +173,13 @@ const registrySchema: z.ZodType<TargetRegistry> = z
       if (t.reach && !Object.hasOwn(r.sources, t.reach.source)) {
         ctx.addIssue({ code: "custom", path: ["targets", i, "reach", "source"], message: `unknown source "${t.reach.source}"` });
       }
+      const ids = new Set<string>();
+      t.reach?.destinations?.forEach((d, k) => {
+        const at = ["targets", i, "reach", "destinations", k];
+        if (ids.has(d.id)) ctx.addIssue({ code: "custom", path: [...at, "id"], message: `duplicate destination id "${d.id}"` });
+        ids.add(d.id);
+        if (!Object.hasOwn(r.sources, d.source)) ctx.addIssue({ code: "custom", path: [...at, "source"], message: `unknown source "${d.source}"` });
+      });
     });
   });
 
