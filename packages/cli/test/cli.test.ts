@@ -158,8 +158,9 @@ describe("fourports simulate", () => {
   it("rejects bad options with exit 2 and a clear message", () => {
     const bad = run("simulate", mini, "--runs", "many");
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain('--runs expects a whole number >= 0, got "many"');
+    expect(bad.err).toContain('--runs expects a whole number 0..10000, got "many"');
     expect(run("simulate", mini, "--wrokers", "2").code).toBe(2);
+    expect(run("simulate", mini, "--workers", "1000").err).toBe('--workers expects a whole number 1..64, got "1000"\n');
     expect(run("simulate", mini, mini).code).toBe(2);
   });
 });
