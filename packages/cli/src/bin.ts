@@ -4,11 +4,13 @@ import { reportError } from "./report-error.js";
 import { baseline, summary, validate, type Io } from "./commands.js";
 import { reach, route } from "./route.js";
 import { simulateCommand } from "./simulate.js";
+import { backtestCommand } from "./backtest.js";
 
 const USAGE = `usage: fourports <command> [args]
 
 commands:
-  baseline [FILE] [--targets FILE] [--compare FILE] [--observed FILE] [--out FILE] [--runs N] [--seed S] [--workers W]
+  baseline [FILE] [--targets FILE] [--compare FILE] [--history FILE] [--forecast FILE] [--out FILE]
+           [--fit-cutoff YYYY-MM-DD] [--forecast-cutoff YYYY-MM-DD] [--runs N] [--seed S] [--workers W]
                         assigned, simulated (P50 and P(met) over N replications, default 6;
                         --runs 0 skips) and capacity ceiling per 2025 target
                         (default: seeds/zhengzhou-2025.json), and the 2024 calibration
@@ -21,6 +23,8 @@ commands:
                         earliest arrival, or Pareto-optimal journeys over the criteria
   reach [--origin HUB] [--week YYYY-MM-DD] [--scenario FILE]
                         the 1/2/3-day quick-freight circle, with every destination that misses
+  backtest --cutoff YYYY-MM-DD [--history FILE] [--forecast FILE] [--scenario FILE]
+                        forecast and choice fit from the figures up to the cutoff, against what followed
 
 --debug (any command): on an internal error, print the stack trace
 exit codes: 0 done, 1 invalid input files or no result, 2 bad arguments, 3 internal error`;
@@ -53,6 +57,8 @@ async function run(): Promise<number> {
       return route(args, io);
     case "reach":
       return reach(args, io);
+    case "backtest":
+      return backtestCommand(args, io);
     case undefined:
     case "help":
     case "--help":

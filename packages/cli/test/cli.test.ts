@@ -68,11 +68,20 @@ describe("fourports baseline", () => {
     // The access-time goal is met only by the ASSUMPTION that sets it, and the table says so.
     expect(r.out).toMatch(/^land-port-highway\s.*met only by ASSUMPTION/m);
     expect(r.out).toMatch(/^quick-freight-circle\s.*domestic \d+% · neighbouring \d+% · worldwide \d+%/m);
-  });
+    // A forecast with its band beside the air and train targets.
+    expect(r.out).toMatch(/^target\s+goal\s+least cost\s+shipper logit\s+forecast\s+ceiling/m);
+    expect(r.out).toMatch(/^air-cargo-province\s.*\d[\d,]* t \([\d,]+–[\d,]+\)/m);
+    expect(r.out).toMatch(/^cr-express-trains\s.*\d[\d,]* trains \([\d,]+–[\d,]+\)/m);
+    // The calibration shows the fit and the hold-out, and the on-demand trips that ran.
+    expect(r.out).toMatch(/fit error \(RMS of log errors, in sample\): \d+\.\d% on \d+ figures; hold-out error \(never seen by the fit, nor sized from\): \d+\.\d% on \d+/);
+    expect(r.out).toMatch(/^cgo-2024\s+2024-01-01–2024-12-31\s+hold-out\s+825,000 t\s+OFF\s+[\d,]+ t\s+-?\d+\.\d%/m);
+    expect(r.out).toMatch(/on-demand services: [\d,]+ of [\d,]+ path slots ran/);
+  }, 300_000);
 
-  it("reports a missing --targets or --observed file at once with exit 2", () => {
+  it("reports a missing --targets or --history file or an impossible cutoff at once with exit 2", () => {
     expect(run("baseline", "--targets", "nope.json")).toMatchObject({ code: 2, err: `--targets: no such file: ${root}nope.json\n` });
-    expect(run("baseline", "--observed", "nope.json").code).toBe(2);
+    expect(run("baseline", "--history", "nope.json").code).toBe(2);
+    expect(run("baseline", "--fit-cutoff", "2024-02-30")).toMatchObject({ code: 2, err: `--fit-cutoff: expected a calendar date YYYY-MM-DD, got "2024-02-30"\n` });
     expect(run("baseline", "--out", "/no/such/dir/x.txt")).toMatchObject({ code: 2, err: "--out: no such folder: /no/such/dir\n" });
     expect(existsSync("/no/such/dir")).toBe(false);
   });
@@ -89,6 +98,22 @@ describe("fourports baseline", () => {
     const r = run("frobnicate");
     expect(r.code).toBe(2);
     expect(r.err).toContain('unknown command "frobnicate"');
+  });
+});
+
+describe("fourports backtest", () => {
+  it("fits on Jan–Aug 2024 and prints the full-year forecast beside the observed figure, with both choice-fit errors", () => {
+    const r = run("backtest", "--cutoff", "2024-08-31");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^air\s+cgo-2024\s+2024-01-01–2024-12-31\s+825,000 t\s+[\d,]+ t\s+[\d,]+–[\d,]+\s+[+-]\d+\.\d%/m);
+    expect(r.out).toMatch(/fit error \(RMS of log errors, in sample\): \d+\.\d% on \d+ figures; hold-out error/);
+    expect(r.out).toMatch(/^cgo-2024\s+2024-01-01–2024-12-31\s+hold-out/m);
+  }, 120_000);
+
+  it("needs a cutoff date", () => {
+    const r = run("backtest");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("usage: fourports backtest --cutoff YYYY-MM-DD");
   });
 });
 

@@ -1,94 +1,39 @@
-import { checkChoiceOption, checkClockOption, checkNumberOption, checkOptionsObject, LIMITS, clockMinutes, dateOfDayNumber, dayNumber, MIN_PER_DAY, MODES, type DemandFlow, type Mode, type PortGroup, type Scenario } from "@fourports/network";
+import { allowedModes, clockMinutes, COMMODITY_LIMITS, MIN_PER_DAY, MODES, type Scenario } from "@fourports/network";
 import { ConnectionScan, UNREACHED, type Journey, type JourneyLeg, type RoutingNetwork } from "@fourports/routing";
+import { mainModeOf, shares, type Priced } from "./choice.js";
+import { dailyTonnes } from "./demand.js";
+import { indexTimetable } from "./assign-index.js";
+import { checkAssignOptions } from "./assign-options.js";
+import type { AssignOptions, Assignment, Booking, DemandOutcome, PortThroughput } from "./assign-types.js";
+import { UNSERVED_REASONS, type UnservedReason } from "./assign-types.js";
+import { DROPPED, FREE, OPEN, RAN, SlotLedger } from "./slots.js";
+import { choiceMasks } from "./skims.js";
 
-export type UnservedReason = "no route" | "capacity" | "too late";
+export { UNSERVED_REASONS, type AssignOptions, type Assignment, type Booking, type DemandOutcome, type DispatchSummary, type PortThroughput, type UnservedReason } from "./assign-types.js";
 
-export interface DemandOutcome {
-  demandId: string;
-  demandT: number;
-  servedT: number;
-  unservedT: Record<UnservedReason, number>;
-}
-
-export interface PortThroughput {
-  portGroup: PortGroup;
-  mode: Mode;
-  loadedT: number;
-  unloadedT: number;
-}
-
-export interface Assignment {
-  scenarioId: string;
-  /** Tonnes on each connection of the timetable. */
-  connectionT: Float64Array;
-  /** TEU on each connection (tonnes of flows that give teuPerYear, at their TEU per tonne). */
-  connectionTeu: Float64Array;
-  /** Tonnes loaded plus unloaded at each hub on each day: [hub × horizonDays + day]. */
-  hubDayT: Float64Array;
-  /** Loaded and unloaded tonnes at the home city's hubs, by the hub's port group and the mode. */
-  ports: PortThroughput[];
-  demand: DemandOutcome[];
-  servedT: number;
-  unservedT: Record<UnservedReason, number>;
-  tonneKm: number;
-  costCny: number;
-  co2Kg: number;
-  /** Bookings made (one per journey a batch was split over). */
-  bookings: number;
-  /** Every booking, when recordBookings was set. */
-  bookingList?: Booking[];
-}
-
-export interface AssignOptions {
-  /** Local time each day's batch of a flow is ready (default "08:00"). */
-  releaseTime?: string;
-  /** A batch must arrive within this many days of its release (default 30); later is "too late". */
-  maxTransitDays?: number;
-  /**
-   * How a batch picks its journey among those with room: "earliest" arrival (default);
-   * "cost", the least generalised cost (tariffs + trucking + value of time × hours) among the
-   * earliest journey and the earliest by each allowed main mode — the system's view; or
-   * "logit", the shipper's view: the batch splits over the k cheapest of those by a multinomial
-   * logit, share ∝ exp(−logitScale × (g / g_min − 1)).
-   */
-  choice?: "earliest" | "cost" | "logit";
-  /** Routes in the logit choice set (default 3). */
-  k?: number;
-  /** Logit sensitivity to relative generalised cost (default 10, ASSUMPTION: a route 10% dearer gets e^-1 of the weight). */
-  logitScale?: number;
-  /** Keep every booking (demand id, tonnes, journey legs) in the result, for audits and maps. */
-  recordBookings?: boolean;
-  onProgress?: (day: number, days: number) => void;
-  signal?: AbortSignal;
-}
-
-export interface Booking {
-  demandId: string;
-  tonnes: number;
-  releaseMin: number;
-  legs: JourneyLeg[];
-}
-
-function checkAssignOptions(options: AssignOptions): void {
-  const where = "assignDemand";
-  checkOptionsObject(where, options);
-  checkClockOption(`${where}: releaseTime`, options.releaseTime);
-  checkNumberOption(`${where}: maxTransitDays`, options.maxTransitDays, { integer: true, min: 1, max: LIMITS.horizonDays });
-  checkChoiceOption(`${where}: choice`, options.choice, ["earliest", "cost", "logit"]);
-  checkNumberOption(`${where}: k`, options.k, { integer: true, min: 1, max: 100 });
-  // NaN or Infinity here made every share NaN and the placing loop never finished.
-  checkNumberOption(`${where}: logitScale`, options.logitScale, { min: 0, max: 1000 });
+/** A booking while the assignment runs; an on-demand trip that does not run takes its bookings back. */
+interface Rec {
+  flow: number;
+  amount: number;
+  ready: number;
+  j: Journey;
+  alive: boolean;
 }
 
 /**
  * Assigns a year of demand to the timetable by priority on residual capacities: each day every
- * flow releases its tonnes (its yearly tonnes spread over the horizon by its monthly
- * seasonality), highest value of time first; a batch takes the earliest-arriving journey in the
- * modes it allows whose departures and hubs still have room, as much as fits, then the next,
- * until it is placed or nothing fits. Every departure's capacity (a trip's capacityT over its
- * whole run) and every hub's daily handling (handling.tPerDay, counted on loading and unloading)
- * is respected, and flow is conserved: each booked tonne travels a whole journey. Tonnes that
- * find no journey are unserved with their reason.
+ * flow releases its tonnes (dailyTonnes), highest value of time first; a batch takes a journey
+ * in the modes it may use whose departures and hubs still have room, as much as fits, then the
+ * next, until it is placed or nothing fits. Every departure's capacity (a trip's capacityT over
+ * its whole run) and every hub's daily handling (handling.tPerDay, counted on loading and
+ * unloading) is respected, and flow is conserved: each booked tonne travels a whole journey.
+ *
+ * On-demand services: their trips are path slots. Booking a free slot takes a vehicle of the
+ * service's pool (at most `vehicles` departures in any rotationMin); a slot without a vehicle is
+ * closed. Once the day's release passes a slot's departure, its load is final: at or above
+ * minLoadFactor × capacityT it runs; below, it does not run, and its bookings go back and are
+ * placed again from their release with that slot closed — so freight consolidates on later
+ * slots, or goes another way if waiting costs too much. Only trips that run carry cargo.
  */
 export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: AssignOptions = {}): Assignment {
   checkAssignOptions(options);
@@ -98,88 +43,83 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
   const C = t.length;
   const hubIndex = new Map(scenario.hubs.map((h, i) => [h.id, i]));
   const release = clockMinutes(options.releaseTime ?? "08:00");
-  const maxTransit = (options.maxTransitDays ?? 30) * MIN_PER_DAY;
+  const maxTransitAll = (options.maxTransitDays ?? 30) * MIN_PER_DAY;
+  const choice = options.choice ?? "earliest";
+  const k = options.k ?? 3;
+  const logitScale = options.logitScale ?? 10;
 
-  // Trip → its connections (in departure order), and each trip's residual capacity.
-  const tripStart = new Int32Array(t.tripCount + 1);
-  for (let c = 0; c < C; c++) tripStart[t.trip[c]! + 1]!++;
-  for (let i = 0; i < t.tripCount; i++) tripStart[i + 1]! += tripStart[i]!;
-  const fill = tripStart.slice(0, t.tripCount);
-  const tripConns = new Int32Array(C);
-  for (let c = 0; c < C; c++) tripConns[fill[t.trip[c]!]!++] = c;
-  const tripResidual = new Float64Array(t.tripCount);
-  for (let c = 0; c < C; c++) tripResidual[t.trip[c]!] = t.capacityT[c]!;
-
-  // Hub-day residual handling, and hub-day → connections loading or unloading there.
+  const { tripStart, tripConns, tripCapT: tripCap, hdStart, hdConns, depHD, arrHD, connKm } = indexTimetable(scenario, t);
+  const tripResidual = tripCap.slice();
   const hubDayResidual = new Float64Array(nHubs * days);
   scenario.hubs.forEach((h, i) => hubDayResidual.fill(h.handling?.tPerDay ?? Infinity, i * days, (i + 1) * days));
-  const dayOf = (minute: number): number => Math.min(days - 1, Math.max(0, Math.floor(minute / MIN_PER_DAY)));
-  const hdStart = new Int32Array(nHubs * days + 1);
-  for (let c = 0; c < C; c++) {
-    hdStart[t.depHub[c]! * days + dayOf(t.depMin[c]!) + 1]!++;
-    hdStart[t.arrHub[c]! * days + dayOf(t.arrMin[c]!) + 1]!++;
-  }
-  for (let i = 0; i < nHubs * days; i++) hdStart[i + 1]! += hdStart[i]!;
-  const hdFill = hdStart.slice(0, nHubs * days);
-  const hdConns = new Int32Array(2 * C);
-  for (let c = 0; c < C; c++) {
-    hdConns[hdFill[t.depHub[c]! * days + dayOf(t.depMin[c]!)]!++] = c;
-    hdConns[hdFill[t.arrHub[c]! * days + dayOf(t.arrMin[c]!)]!++] = c;
-  }
+  // On-demand slots: who may run; the bookings on each, to take back from a slot that does not run.
+  const slots = new SlotLedger(scenario, t, tripCap);
+  const { onDemand, minLoadT } = slots;
+  const tripRecs = new Map<number, Rec[]>();
 
   const skip = new Uint8Array(C);
   const connectionT = new Float64Array(C);
   const connectionTeu = new Float64Array(C);
   const hubDayT = new Float64Array(nHubs * days);
-  const connKm = new Float64Array(C);
-  for (let c = 0; c < C; c++) {
-    const s = scenario.services[t.service[c]!]!;
-    connKm[c] = (s.distanceKm * (t.arrMin[c]! - t.depMin[c]!)) / s.durationMin;
-  }
   const loadedT = new Float64Array(nHubs * MODES.length);
   const unloadedT = new Float64Array(nHubs * MODES.length);
 
+  const votOf = options.valueOfTimeCnyPerTHour ?? {};
   const flows = scenario.demand
     .map((d) => {
       let mask = 0;
-      for (const m of d.modes) mask |= 1 << MODES.indexOf(m);
+      for (const m of allowedModes(d)) mask |= 1 << MODES.indexOf(m);
       const teuPerT = d.teuPerYear !== undefined && d.tPerYear > 0 ? d.teuPerYear / d.tPerYear : 0;
-      return { d, daily: dailyTonnes(scenario, d), mask, teuPerT, from: hubIndex.get(d.from)!, to: hubIndex.get(d.to)!, routable: true };
+      const limitDays = d.maxTransitDays ?? COMMODITY_LIMITS[d.commodity].maxTransitDays;
+      const maxTransit = Math.min(maxTransitAll, limitDays === undefined ? Infinity : limitDays * MIN_PER_DAY);
+      const vot = votOf[d.commodity] ?? d.valueOfTimeCnyPerTHour;
+      return { d, vot, daily: dailyTonnes(scenario, d), mask, teuPerT, maxTransit, from: hubIndex.get(d.from)!, to: hubIndex.get(d.to)!, routable: true };
     })
-    .sort((a, b) => b.d.valueOfTimeCnyPerTHour - a.d.valueOfTimeCnyPerTHour || (a.d.id < b.d.id ? -1 : 1));
-  const outcome = new Map(flows.map((f) => [f.d.id, { demandId: f.d.id, demandT: 0, servedT: 0, unservedT: { "no route": 0, capacity: 0, "too late": 0 } }]));
+    .sort((a, b) => b.vot - a.vot || (a.d.id < b.d.id ? -1 : 1));
+  const outcome = flows.map((f): DemandOutcome => ({ demandId: f.d.id, demandT: 0, servedT: 0, unservedT: { "no route": 0, capacity: 0, "too late": 0, "not dispatched": 0 } }));
 
   const scan = new ConnectionScan(net);
   // A flow with no journey at all in its modes, even with every departure empty, has no route.
-  for (const f of flows) {
+  const masksOf = flows.map((f) => {
     scan.run(f.from, release, { target: f.to, modeMask: f.mask });
     f.routable = scan.arrival[f.to] !== UNREACHED;
-  }
+    return f.routable && choice !== "earliest" ? choiceMasks(scan, f.from, f.to, f.mask, release) : [f.mask];
+  });
 
-  const closeHubDay = (hd: number): void => {
-    for (let i = hdStart[hd]!; i < hdStart[hd + 1]!; i++) skip[hdConns[i]!] = 1;
+  /** Whether the capacity mask closes a connection: trip full or not running, or a hub-day full. */
+  const closed = (c: number): number => {
+    const trip = t.trip[c]!;
+    return tripResidual[trip]! <= 0 || slots.closed(trip) || hubDayResidual[depHD(c)]! <= 0 || hubDayResidual[arrHD(c)]! <= 0 ? 1 : 0;
   };
-  /** Tonnes a journey can still take: its trips' room and its hub-days' room (a hub-day used twice gives each use half). */
+  const refreshTrip = (trip: number): void => {
+    for (let i = tripStart[trip]!; i < tripStart[trip + 1]!; i++) skip[tripConns[i]!] = closed(tripConns[i]!);
+  };
+  const refreshHubDay = (hd: number): void => {
+    for (let i = hdStart[hd]!; i < hdStart[hd + 1]!; i++) skip[hdConns[i]!] = closed(hdConns[i]!);
+  };
+  const serviceTrips = (j: Journey): number[] => j.legs.flatMap((l) => (l.kind === "service" ? [t.trip[l.connections[0]]!] : []));
+  /**
+   * Tonnes a journey can still take: its trips' room and its hub-days' room (a hub-day used
+   * twice gives each use half). 0 when it would open an on-demand slot whose pool has no
+   * vehicle then; that slot is closed so the next search avoids it.
+   */
   const room = (j: Journey): number => {
+    for (const trip of serviceTrips(j)) {
+      // A journey priced before its slot closed (the candidates are cached) must not book it.
+      if (slots.mayBook(trip)) continue;
+      refreshTrip(trip);
+      return 0;
+    }
     let amount = Infinity;
     const uses = new Map<number, number>();
     for (const leg of j.legs) {
       if (leg.kind !== "service") continue;
       const [b, a] = leg.connections;
       amount = Math.min(amount, tripResidual[t.trip[b]!]!);
-      for (const hd of [t.depHub[b]! * days + dayOf(t.depMin[b]!), t.arrHub[a]! * days + dayOf(t.arrMin[a]!)]) uses.set(hd, (uses.get(hd) ?? 0) + 1);
+      for (const hd of [depHD(b), arrHD(a)]) uses.set(hd, (uses.get(hd) ?? 0) + 1);
     }
-    for (const [hd, k] of uses) amount = Math.min(amount, hubDayResidual[hd]! / k);
+    for (const [hd, n] of uses) amount = Math.min(amount, hubDayResidual[hd]! / n);
     return amount;
-  };
-  /** Tariffs and trucking of a journey, CNY per tonne. */
-  const journeyCny = (j: Journey): number => {
-    let cny = 0;
-    for (const leg of j.legs) {
-      if (leg.kind === "transfer") cny += net.linkCostCny[linkSlot(net, hubIndex.get(leg.fromHub)!, hubIndex.get(leg.toHub)!)]!;
-      else for (const c of legConnections(leg.connections[0], leg.connections[1])) cny += net.connCostCny[c]!;
-    }
-    return cny;
   };
   const legConnections = (b: number, a: number): number[] => {
     const trip = t.trip[b]!;
@@ -190,22 +130,34 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
     }
     return out;
   };
+  /** Tariffs and trucking of a journey, CNY per tonne. */
+  const journeyCny = (j: Journey): number => {
+    let cny = 0;
+    for (const leg of j.legs) {
+      if (leg.kind === "transfer") cny += net.linkCostCny[linkSlot(net, hubIndex.get(leg.fromHub)!, hubIndex.get(leg.toHub)!)]!;
+      else for (const c of legConnections(leg.connections[0], leg.connections[1])) cny += net.connCostCny[c]!;
+    }
+    return cny;
+  };
   /**
    * Journeys with room that arrive within the transit limit: the earliest overall and, for the
-   * choice views, the earliest by each allowed main mode (with road for the first and last mile).
+   * choice views, the earliest by each allowed main mode (choiceMasks).
    */
-  const candidates = (f: (typeof flows)[number], ready: number): Journey[] => {
-    const masks = [f.mask];
-    if (choice !== "earliest") {
-      const road = f.mask & (1 << MODES.indexOf("road"));
-      for (let m = 0; m < MODES.length; m++) if (f.mask & (1 << m)) masks.push((1 << m) | road);
-    }
+  const candidates = (fi: number, ready: number, cache: Map<number, Journey | null>): Journey[] => {
+    const f = flows[fi]!;
     const out: Journey[] = [];
     const seen = new Set<string>();
-    for (const mask of new Set(masks)) {
-      scan.run(f.from, ready, { target: f.to, modeMask: mask, skip, windowMin: maxTransit + 1 });
-      const j = scan.journey(f.to);
-      if (!j || j.arriveMin - ready > maxTransit) continue;
+    for (const mask of masksOf[fi]!) {
+      // Within one placement capacity only shrinks: a mask that found nothing finds nothing
+      // again, and a journey that still has room is still the earliest of its mask.
+      let j = cache.get(mask);
+      if (j === undefined || (j !== null && !(room(j) > 1e-12))) {
+        scan.run(f.from, ready, { target: f.to, modeMask: mask, skip, windowMin: f.maxTransit + 1 });
+        j = scan.journey(f.to);
+        if (j && j.arriveMin - ready > f.maxTransit) j = null;
+        cache.set(mask, j);
+      }
+      if (!j) continue;
       const key = j.legs.map((l) => (l.kind === "service" ? `${l.trip}:${l.connections[0]}-${l.connections[1]}` : `${l.fromHub}>${l.toHub}@${l.departMin}`)).join("|");
       if (seen.has(key)) continue;
       seen.add(key);
@@ -213,21 +165,23 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
     }
     return out;
   };
-  /** Generalised cost per tonne: tariffs and trucking plus value of time × hours from release. */
-  const choose = (found: Journey[], vot: number, ready: number): { j: Journey; share: number }[] => {
-    if (choice === "earliest") return [{ j: found[0]!, share: 1 }];
-    const priced = found
-      .map((j) => ({ j, g: journeyCny(j) + (vot * (j.arriveMin - ready)) / 60 }))
-      .sort((x, y) => x.g - y.g || x.j.arriveMin - y.j.arriveMin);
-    if (choice === "cost") return [{ j: priced[0]!.j, share: 1 }];
-    const best = priced.slice(0, k);
-    const gMin = Math.max(best[0]!.g, 1e-9);
-    const w = best.map((x) => Math.exp(-logitScale * (x.g / gMin - 1)));
-    const sum = w.reduce((a, b) => a + b, 0);
-    return best.map((x, i) => ({ j: x.j, share: w[i]! / sum }));
+  const constants = options.modeConstantCnyPerT ?? {};
+  const constantOf = (j: Journey): number => {
+    const m = mainModeOf(j, net.connMode);
+    return m === null ? 0 : (constants[m] ?? 0);
   };
-  const book = (j: Journey, amount: number, teuPerT: number): void => {
-    for (const leg of j.legs) {
+
+  let tonneKm = 0;
+  let costCny = 0;
+  let co2Kg = 0;
+  let bookings = 0;
+  const recs: Rec[] | undefined = options.recordBookings ? [] : undefined;
+
+  /** Adds (sign 1) or takes back (sign −1) a booking's tonnes everywhere they count. */
+  const apply = (r: Rec, sign: 1 | -1): void => {
+    const amount = sign * r.amount;
+    const teuPerT = flows[r.flow]!.teuPerT;
+    for (const leg of r.j.legs) {
       if (leg.kind === "transfer") {
         const slot = linkSlot(net, hubIndex.get(leg.fromHub)!, hubIndex.get(leg.toHub)!);
         costCny += amount * net.linkCostCny[slot]!;
@@ -246,95 +200,175 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
       }
       loadedT[t.depHub[b]! * MODES.length + net.connMode[b]!]! += amount;
       unloadedT[t.arrHub[a]! * MODES.length + net.connMode[a]!]! += amount;
+      const wasFull = tripResidual[trip]! <= 0;
       tripResidual[trip]! -= amount;
-      if (tripResidual[trip]! <= 1e-9) {
-        tripResidual[trip] = 0;
-        for (let i = tripStart[trip]!; i < tripStart[trip + 1]!; i++) skip[tripConns[i]!] = 1;
-      }
-      for (const hd of [t.depHub[b]! * days + dayOf(t.depMin[b]!), t.arrHub[a]! * days + dayOf(t.arrMin[a]!)]) {
+      if (tripResidual[trip]! <= 1e-9) tripResidual[trip] = 0;
+      if (wasFull !== tripResidual[trip]! <= 0) refreshTrip(trip);
+      for (const hd of [depHD(b), arrHD(a)]) {
+        const hdFull = hubDayResidual[hd]! <= 0;
         hubDayT[hd]! += amount;
         hubDayResidual[hd]! -= amount;
-        if (hubDayResidual[hd]! <= 1e-9) {
-          hubDayResidual[hd] = 0;
-          closeHubDay(hd);
+        if (hubDayResidual[hd]! <= 1e-9) hubDayResidual[hd] = 0;
+        if (hdFull !== hubDayResidual[hd]! <= 0) refreshHubDay(hd);
+      }
+    }
+    outcome[r.flow]!.servedT += amount;
+    bookings += sign;
+  };
+  const book = (r: Rec): void => {
+    apply(r, 1);
+    recs?.push(r);
+    for (const trip of serviceTrips(r.j)) {
+      if (!onDemand[trip]) continue;
+      slots.booked(trip);
+      let list = tripRecs.get(trip);
+      if (!list) tripRecs.set(trip, (list = []));
+      list.push(r);
+    }
+  };
+  const unbook = (r: Rec): void => {
+    r.alive = false;
+    apply(r, -1);
+    // A trip that ran may fall below its minimum without these tonnes: judge it again.
+    for (const trip of serviceTrips(r.j)) {
+      if (!onDemand[trip]) continue;
+      const load = tripCap[trip]! - tripResidual[trip]!;
+      if (slots.state[trip] === RAN && load < minLoadT[trip]! - 1e-9) slots.reopen(trip);
+      if (slots.state[trip] === OPEN && load <= 1e-9) giveBack(trip, FREE);
+    }
+  };
+
+  /** Places `amount` tonnes of a flow released at `ready`, as much as fits. */
+  const place = (fi: number, amount: number, ready: number, rebooking: boolean): void => {
+    const f = flows[fi]!;
+    const o = outcome[fi]!;
+    let left = amount;
+    if (!f.routable) {
+      o.unservedT["no route"] += left;
+      return;
+    }
+    const cache = new Map<number, Journey | null>();
+    while (left > 1e-9) {
+      const found = candidates(fi, ready, cache);
+      if (found.length === 0) {
+        if (rebooking) {
+          o.unservedT["not dispatched"] += left;
+          return;
         }
+        // Without the capacity mask it would have gone: the departures or hubs were full.
+        scan.run(f.from, ready, { target: f.to, modeMask: f.mask, windowMin: f.maxTransit + 1 });
+        const a = scan.arrival[f.to]!;
+        o.unservedT[a === UNREACHED || a - ready > f.maxTransit ? "too late" : "capacity"] += left;
+        return;
+      }
+      const priced: Priced[] = found.map((j) => ({ j, g: journeyCny(j) + (f.vot * (j.arriveMin - ready)) / 60 }));
+      const round = left;
+      for (const { j, share } of shares(priced, choice, k, logitScale, constantOf)) {
+        const amt = Math.min(round * share, left, room(j));
+        if (!(amt > 1e-12)) continue;
+        book({ flow: fi, amount: amt, ready, j, alive: true });
+        left -= amt;
       }
     }
   };
-  const choice = options.choice ?? "earliest";
-  const k = options.k ?? 3;
-  const logitScale = options.logitScale ?? 10;
 
-  let tonneKm = 0;
-  let costCny = 0;
-  let co2Kg = 0;
-  let bookings = 0;
-  const bookingList: Booking[] | undefined = options.recordBookings ? [] : undefined;
+  /** An open slot gives its vehicle back (emptied, or dropped); slots waiting for one may open again. */
+  const giveBack = (trip: number, to: typeof FREE | typeof DROPPED): void => {
+    for (const b of slots.release(trip, to)) refreshTrip(b);
+    refreshTrip(trip);
+  };
+  /** A trip whose load stayed below its minimum does not run; its cargo is placed again. */
+  const drop = (trip: number): void => {
+    giveBack(trip, DROPPED);
+    const back = [...new Set(tripRecs.get(trip) ?? [])].filter((r) => r.alive);
+    tripRecs.delete(trip);
+    for (const r of back) unbook(r);
+    for (const r of back) if (!waitForNextSlot(r, trip)) place(r.flow, r.amount, r.ready, true);
+  };
+  /** The connection of a trip leaving `hub` (from) or reaching it (to); -1 when it does not call there. */
+  const callAt = (trip: number, hub: number, end: "from" | "to"): number => {
+    for (let i = tripStart[trip]!; i < tripStart[trip + 1]!; i++) {
+      const c = tripConns[i]!;
+      if ((end === "from" ? t.depHub[c] : t.arrHub[c]) === hub) return c;
+    }
+    return -1;
+  };
+  /**
+   * Consolidation: the cargo of a slot that did not run waits at the origin for a later slot of
+   * the same service with room and a vehicle, within the transit limit — when the slot's leg is
+   * the journey's last ride (what follows is trucking, shifted in time). Else it is placed anew.
+   */
+  const waitForNextSlot = (r: Rec, dropped: number): boolean => {
+    const legs = r.j.legs;
+    const at = legs.findIndex((l) => l.kind === "service" && t.trip[l.connections[0]] === dropped);
+    if (at < 0 || legs.slice(at + 1).some((l) => l.kind === "service")) return false;
+    const leg = legs[at]! as Extract<JourneyLeg, { kind: "service" }>;
+    const f = flows[r.flow]!;
+    const fromHub = t.depHub[leg.connections[0]]!;
+    const toHub = t.arrHub[leg.connections[1]]!;
+    for (const next of slots.later(dropped)) {
+      if (slots.closed(next)) continue;
+      const b = callAt(next, fromHub, "from");
+      const a = callAt(next, toHub, "to");
+      if (b < 0 || a < 0) continue;
+      const shift = t.arrMin[a]! - leg.arriveMin;
+      if (r.j.arriveMin + shift - r.ready > f.maxTransit) return false;
+      const moved: Journey = {
+        ...r.j,
+        arriveMin: r.j.arriveMin + shift,
+        legs: legs.map((l, i) =>
+          i < at ? l : i === at ? { ...leg, trip: t.trip[b]!, departMin: t.depMin[b]!, arriveMin: t.arrMin[a]!, connections: [b, a] } : { ...l, departMin: l.departMin + shift, arriveMin: l.arriveMin + shift },
+        ),
+      };
+      if (room(moved) < r.amount - 1e-9) continue;
+      book({ flow: r.flow, amount: r.amount, ready: r.ready, j: moved, alive: true });
+      return true;
+    }
+    return false;
+  };
+  /** Decides every open slot departing before `frontier`, earliest first, until none is left. */
+  const settle = (frontier: number): void => {
+    for (;;) {
+      const due = slots.due(frontier);
+      if (due.length === 0) return;
+      for (const trip of due) {
+        if (slots.state[trip] !== OPEN) continue;
+        if (tripCap[trip]! - tripResidual[trip]! >= minLoadT[trip]! - 1e-9) slots.ran(trip);
+        else drop(trip);
+      }
+    }
+  };
+
   for (let day = 0; day < days; day++) {
     options.signal?.throwIfAborted();
     const ready = day * MIN_PER_DAY + release;
-    for (const f of flows) {
-      let left = f.daily[day]!;
-      const o = outcome.get(f.d.id)!;
-      o.demandT += left;
-      if (!f.routable) {
-        o.unservedT["no route"] += left;
-        continue;
-      }
-      while (left > 1e-9) {
-        const found = candidates(f, ready);
-        if (found.length === 0) {
-          // Without the capacity mask it would have gone: the departures or hubs were full.
-          scan.run(f.from, ready, { target: f.to, modeMask: f.mask, windowMin: maxTransit + 1 });
-          const a = scan.arrival[f.to]!;
-          o.unservedT[a === UNREACHED || a - ready > maxTransit ? "too late" : "capacity"] += left;
-          break;
-        }
-        // Shares of this round: all on the best journey, or split by the logit.
-        const shares = choose(found, f.d.valueOfTimeCnyPerTHour, ready);
-        const round = left;
-        for (const { j, share } of shares) {
-          const amount = Math.min(round * share, left, room(j));
-          if (!(amount > 1e-12)) continue;
-          book(j, amount, f.teuPerT);
-          o.servedT += amount;
-          left -= amount;
-          bookings++;
-          bookingList?.push({ demandId: f.d.id, tonnes: amount, releaseMin: ready, legs: j.legs });
-        }
-      }
-    }
+    if (slots.hasOpen()) settle(ready);
+    flows.forEach((f, fi) => {
+      const x = f.daily[day]!;
+      outcome[fi]!.demandT += x;
+      if (x > 0) place(fi, x, ready, false);
+    });
     options.onProgress?.(day + 1, days);
   }
+  settle(Infinity);
 
-  // Throughput at the home city's hubs by port group and mode.
-  const ports = new Map<string, PortThroughput>();
-  const home = scenario.hubs.map((h) => (h.city === scenario.homeCity ? h.portGroup : null));
-  for (let h = 0; h < nHubs; h++) {
-    const g = home[h];
-    if (!g) continue;
-    for (let m = 0; m < MODES.length; m++) {
-      const l = loadedT[h * MODES.length + m]!;
-      const u = unloadedT[h * MODES.length + m]!;
-      if (l === 0 && u === 0) continue;
-      const e = entry(ports, g, MODES[m]!);
-      e.loadedT += l;
-      e.unloadedT += u;
-    }
-  }
-  const demand = [...outcome.values()];
-  const unservedT = { "no route": 0, capacity: 0, "too late": 0 };
+  const { tripRan, ...dispatch } = slots.outcome();
+  const demand = outcome.slice().sort((a, b) => (a.demandId < b.demandId ? -1 : a.demandId > b.demandId ? 1 : 0));
+  const unservedT: Record<UnservedReason, number> = { "no route": 0, capacity: 0, "too late": 0, "not dispatched": 0 };
   let servedT = 0;
   for (const o of demand) {
     servedT += o.servedT;
-    for (const k of Object.keys(unservedT) as UnservedReason[]) unservedT[k] += o.unservedT[k];
+    for (const r of UNSERVED_REASONS) unservedT[r] += o.unservedT[r];
   }
+  const bookingList = recs?.filter((r) => r.alive).map((r): Booking => ({ demandId: flows[r.flow]!.d.id, tonnes: r.amount, releaseMin: r.ready, legs: r.j.legs }));
   return {
     scenarioId: scenario.id,
     connectionT,
     connectionTeu,
+    tripRan,
+    dispatch,
     hubDayT,
-    ports: [...ports.values()].sort((a, b) => (a.portGroup + a.mode < b.portGroup + b.mode ? -1 : 1)),
+    ports: portThroughput(scenario, loadedT, unloadedT),
     demand,
     servedT,
     unservedT,
@@ -346,25 +380,24 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
   };
 }
 
-/**
- * A flow's tonnes released on each day of the horizon: tPerYear spread over the horizon in
- * proportion to its monthly seasonality weights (flat when it has none).
- */
-export function dailyTonnes(scenario: Scenario, d: DemandFlow): Float64Array {
-  const days = scenario.horizonDays;
-  const epochDay = dayNumber(scenario.epoch);
-  const w = d.seasonality ?? new Array<number>(12).fill(1);
-  const weight = Float64Array.from({ length: days }, (_, day) => w[Number(dateOfDayNumber(epochDay + day).slice(5, 7)) - 1]!);
-  let sum = 0;
-  for (const x of weight) sum += x;
-  return weight.map((x) => (d.tPerYear * x) / sum);
-}
-
-function entry(map: Map<string, PortThroughput>, portGroup: PortGroup, mode: Mode): PortThroughput {
-  const key = `${portGroup}/${mode}`;
-  let e = map.get(key);
-  if (!e) map.set(key, (e = { portGroup, mode, loadedT: 0, unloadedT: 0 }));
-  return e;
+/** Throughput at the home city's hubs by port group and mode. */
+function portThroughput(scenario: Scenario, loadedT: Float64Array, unloadedT: Float64Array): PortThroughput[] {
+  const ports = new Map<string, PortThroughput>();
+  scenario.hubs.forEach((h, i) => {
+    const g = h.city === scenario.homeCity ? h.portGroup : null;
+    if (!g) return;
+    for (let m = 0; m < MODES.length; m++) {
+      const l = loadedT[i * MODES.length + m]!;
+      const u = unloadedT[i * MODES.length + m]!;
+      if (l === 0 && u === 0) continue;
+      const key = `${g}/${MODES[m]}`;
+      let e = ports.get(key);
+      if (!e) ports.set(key, (e = { portGroup: g, mode: MODES[m]!, loadedT: 0, unloadedT: 0 }));
+      e.loadedT += l;
+      e.unloadedT += u;
+    }
+  });
+  return [...ports.values()].sort((a, b) => (a.portGroup + a.mode < b.portGroup + b.mode ? -1 : 1));
 }
 
 function linkSlot(net: RoutingNetwork, from: number, to: number): number {

@@ -1,6 +1,7 @@
-import { checkClockOption, FourportsInputError, clockMinutes, MIN_PER_DAY, MODES, type Scenario } from "@fourports/network";
+import { allowedModes, checkClockOption, clockMinutes, FourportsInputError, MIN_PER_DAY, MODES, type Scenario } from "@fourports/network";
 import type { RoutingNetwork } from "@fourports/routing";
-import { dailyTonnes, type Assignment } from "./assign.js";
+import type { Assignment } from "./assign.js";
+import { dailyTonnes } from "./demand.js";
 import { minCostFlow, type FlowArc } from "./min-cost-flow.js";
 import { timeExpandedNetwork } from "./ten.js";
 
@@ -45,7 +46,7 @@ export function relaxedLowerBound(scenario: Scenario, net: RoutingNetwork, relea
     const daily = dailyTonnes(scenario, d);
     if (daily.every((x) => x === 0)) continue;
     let modeMask = 0;
-    for (const m of d.modes) modeMask |= 1 << MODES.indexOf(m);
+    for (const m of allowedModes(d)) modeMask |= 1 << MODES.indexOf(m);
     const vot = d.valueOfTimeCnyPerTHour / 60;
     const origin = hubOf.get(d.from)!;
     const dest = hubOf.get(d.to)!;

@@ -2,7 +2,7 @@ import { checkVariability } from "./check-variability.js";
 import { dayNumber } from "./dates.js";
 import { IssueList, jsonPath, type PathKey } from "./issues.js";
 import { didYouMean } from "./suggest.js";
-import { MODES } from "./types.js";
+import { COMMODITY_LIMITS, MODES } from "./types.js";
 import type { Closure, DemandFlow, Hub, Scenario, Service, Sourced, TransferLink } from "./types.js";
 
 // The semantic half of validation (the structural half is the schema). Local checks look at one
@@ -137,7 +137,14 @@ export function checkTransferLocal(t: TransferLink): LocalProblem[] {
 export function checkDemandLocal(d: DemandFlow): LocalProblem[] {
   const out: LocalProblem[] = [];
   if (d.from === d.to) out.push({ at: ["to"], message: `same as "from" (${d.from})` });
-  if (new Set(d.modes).size !== d.modes.length) out.push({ at: ["modes"], message: "a mode is listed twice" });
+  if (d.modes && new Set(d.modes).size !== d.modes.length) out.push({ at: ["modes"], message: "a mode is listed twice" });
+  const physical = COMMODITY_LIMITS[d.commodity].modes;
+  d.modes?.forEach((m, i) => {
+    if (!physical.includes(m)) out.push({ at: ["modes", i], message: `${d.commodity} cannot travel by ${m} (allowed: ${physical.join(", ")})` });
+  });
+  if (d.releaseFrom !== undefined && d.releaseTo !== undefined && d.releaseTo < d.releaseFrom) {
+    out.push({ at: ["releaseTo"], message: `before releaseFrom (${d.releaseFrom})` });
+  }
   return out;
 }
 

@@ -165,8 +165,11 @@ const demand: z.ZodType<DemandFlow> = z.strictObject({
   tPerYear: nonNeg(BOUNDS.tPerYear),
   teuPerYear: nonNeg(BOUNDS.tPerYear).optional(),
   valueOfTimeCnyPerTHour: nonNeg(BOUNDS.valueOfTimeCnyPerTHour),
-  modes: items(mode, MODES.length).min(1),
+  modes: items(mode, MODES.length).min(1).optional(),
   seasonality: z.array(positive(BOUNDS.seasonalityWeight)).length(12).optional(),
+  releaseFrom: date.optional(),
+  releaseTo: date.optional(),
+  maxTransitDays: positive(LIMITS.horizonDays).optional(),
   ...sourced,
 });
 

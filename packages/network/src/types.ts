@@ -224,9 +224,40 @@ export interface DemandFlow extends Sourced {
   tPerYear: number;
   teuPerYear?: number;
   valueOfTimeCnyPerTHour: number;
-  modes: Mode[];
+  /**
+   * An explicit restriction of the modes the flow may use. When absent (the open mode choice),
+   * every mode the commodity physically allows (COMMODITY_LIMITS) competes; see allowedModes.
+   */
+  modes?: Mode[];
   /** Twelve relative monthly weights, January first; the share of month m is w[m] / sum(w). */
   seasonality?: number[];
+  /**
+   * First and last day (inclusive) the flow releases freight, e.g. while the route it was sized
+   * for exists. tPerYear is released within these days only (the tonnes of the horizon's year,
+   * not an annual rate).
+   */
+  releaseFrom?: IsoDate;
+  releaseTo?: IsoDate;
+  /** Longest transit from release to delivery, days; default the commodity's limit, if any. */
+  maxTransitDays?: number;
+}
+
+/**
+ * What a commodity physically allows: bulk does not fly or ride high-speed trains, finished
+ * vehicles neither; high-speed freight carries parcels (express, cold-chain boxes), not
+ * containers; perishables (cold chain) have a longest transit. ASSUMPTION, see seeds/README.md.
+ */
+export const COMMODITY_LIMITS: Record<Commodity, { modes: readonly Mode[]; maxTransitDays?: number }> = {
+  general: { modes: ["air", "rail", "road", "river", "sea"] },
+  express: { modes: ["air", "rail", "hsr", "road", "river", "sea"] },
+  "cold-chain": { modes: ["air", "rail", "hsr", "road", "river", "sea"], maxTransitDays: 20 },
+  vehicles: { modes: ["rail", "road", "river", "sea"] },
+  bulk: { modes: ["rail", "road", "river", "sea"] },
+};
+
+/** The modes a flow may use: its explicit list, else what its commodity allows. */
+export function allowedModes(d: Pick<DemandFlow, "modes" | "commodity">): readonly Mode[] {
+  return d.modes ?? COMMODITY_LIMITS[d.commodity].modes;
 }
 
 export interface ServiceSelector {

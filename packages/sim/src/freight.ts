@@ -7,7 +7,7 @@ import { lognormal } from "./distributions.js";
 import { LINK_ARR, ROAD_LINK } from "./events.js";
 import { FluidServer } from "./fluid-server.js";
 import type { SimLogEvent } from "./log.js";
-import type { SimModel } from "./model.js";
+import type { SimFlow, SimModel } from "./model.js";
 import type { Recorder } from "./recorder.js";
 import type { Rng } from "./rng.js";
 import { Store } from "./store.js";
@@ -159,7 +159,7 @@ export class Freight {
     let part = k;
     for (;;) {
       const release = cons.releaseMin[part]!;
-      const window = this.m.maxTransitMin - (at - release);
+      const window = f.maxTransitMin - (at - release);
       const hub = cons.hub[part]!;
       let legs: Leg[] | null = null;
       let room = 0;
@@ -167,7 +167,7 @@ export class Freight {
       if (window >= 0) {
         this.scan.run(hub, at, { target: f.to, modeMask: f.modeMask, skip: this.book.skip, windowMin: window + 1 });
         const j = this.scan.journey(f.to);
-        if (j && j.arriveMin - release <= this.m.maxTransitMin) {
+        if (j && j.arriveMin - release <= f.maxTransitMin) {
           legs = this.toLegs(j.legs);
           arrive = j.arriveMin;
           room = Infinity;
@@ -175,7 +175,7 @@ export class Freight {
         }
       }
       if (!legs || !(room > EPS)) {
-        this.unserve(part, f.routable ? this.whyUnserved(hub, f.to, f.modeMask, at, release) : "no route");
+        this.unserve(part, f.routable ? this.whyUnserved(hub, f, at, release) : "no route");
         return;
       }
       const tonnes = cons.tonnes[part]!;
@@ -238,10 +238,10 @@ export class Freight {
   }
 
   /** Why a routable flow's consignment found no journey: the departures were full, or none arrives in time. */
-  private whyUnserved(from: number, to: number, mask: number, at: number, release: number): UnservedReason {
-    this.scan.run(from, at, { target: to, modeMask: mask, windowMin: this.m.maxTransitMin + 1 });
-    const a = this.scan.arrival[to]!;
-    return a === UNREACHED || a - release > this.m.maxTransitMin ? "too late" : "capacity";
+  private whyUnserved(from: number, f: SimFlow, at: number, release: number): UnservedReason {
+    this.scan.run(from, at, { target: f.to, modeMask: f.modeMask, windowMin: f.maxTransitMin + 1 });
+    const a = this.scan.arrival[f.to]!;
+    return a === UNREACHED || a - release > f.maxTransitMin ? "too late" : "capacity";
   }
 
   private unserve(k: number, reason: UnservedReason): void {

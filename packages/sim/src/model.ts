@@ -1,4 +1,4 @@
-import { clockMinutes, expandTimetable, MIN_PER_DAY, MODES, type Scenario, type Timetable } from "@fourports/network";
+import { allowedModes, clockMinutes, COMMODITY_LIMITS, expandTimetable, MIN_PER_DAY, MODES, type Scenario, type Timetable } from "@fourports/network";
 import { dailyTonnes } from "@fourports/flow";
 import { ConnectionScan, prepareRouting, UNREACHED, type RoutingNetwork } from "@fourports/routing";
 
@@ -12,6 +12,8 @@ export interface SimFlow {
   teuPerT: number;
   valueOfTimeCnyPerTHour: number;
   daily: Float64Array;
+  /** Longest transit from release to delivery: the flow's, else its commodity's, else the model's. */
+  maxTransitMin: number;
   /** False when no journey in the flow's modes exists even with every departure empty (as the assignment judges it). */
   routable: boolean;
 }
@@ -47,6 +49,7 @@ export interface SimModel {
   /** By the flow's index in scenario.demand. */
   flowByIndex: SimFlow[];
   releaseMin: number;
+  /** The longest any flow may take (the run goes on this long past the horizon at most). */
   maxTransitMin: number;
 }
 
@@ -104,10 +107,12 @@ export function buildModel(scenario: Scenario, options: ModelOptions = {}): SimM
     if (h.city === scenario.homeCity && h.portGroup !== null) hubPortGroup[i] = PORT_GROUPS.indexOf(h.portGroup);
   });
   const hubIndex = new Map(scenario.hubs.map((h, i) => [h.id, i]));
+  const maxTransitMin = (options.maxTransitDays ?? 30) * MIN_PER_DAY;
   const flows = scenario.demand
     .map((d, index): SimFlow => {
       let modeMask = 0;
-      for (const m of d.modes) modeMask |= 1 << MODES.indexOf(m);
+      for (const m of allowedModes(d)) modeMask |= 1 << MODES.indexOf(m);
+      const limitDays = d.maxTransitDays ?? COMMODITY_LIMITS[d.commodity].maxTransitDays;
       return {
         id: d.id,
         index,
@@ -117,6 +122,7 @@ export function buildModel(scenario: Scenario, options: ModelOptions = {}): SimM
         teuPerT: d.teuPerYear !== undefined && d.tPerYear > 0 ? d.teuPerYear / d.tPerYear : 0,
         valueOfTimeCnyPerTHour: d.valueOfTimeCnyPerTHour,
         daily: dailyTonnes(scenario, d),
+        maxTransitMin: Math.min(maxTransitMin, limitDays === undefined ? Infinity : limitDays * MIN_PER_DAY),
         routable: true,
       };
     })
@@ -146,7 +152,7 @@ export function buildModel(scenario: Scenario, options: ModelOptions = {}): SimM
     flows,
     flowByIndex: [...flows].sort((a, b) => a.index - b.index),
     releaseMin,
-    maxTransitMin: (options.maxTransitDays ?? 30) * MIN_PER_DAY,
+    maxTransitMin,
   };
 }
 

@@ -26,7 +26,7 @@ export class Recorder {
   readonly deliveredByFlow: Float64Array;
   readonly onTimeByFlow: Float64Array;
   readonly doorMinByFlow: number[][];
-  unservedT: Record<UnservedReason, number> = { "no route": 0, capacity: 0, "too late": 0 };
+  unservedT: Record<UnservedReason, number> = { "no route": 0, capacity: 0, "too late": 0, "not dispatched": 0 };
   missedConnections = 0;
   rebookings = 0;
   rebookingDelayMin = 0;

@@ -36,7 +36,7 @@ function summarise(r: Replication, targets: readonly TargetSpec[], events: numbe
   const rec = r.rec;
   const sc = m.scenario;
   const t = m.timetable;
-  const loads = { connectionT: rec.connectionT, connectionTeu: rec.connectionTeu };
+  const loads = { connectionT: rec.connectionT, connectionTeu: rec.connectionTeu, tripRan: rec.tripRan };
   const targetValues: Record<string, number | null> = {};
   for (const spec of targets) targetValues[spec.id] = throughputValue(spec.metric, spec.hubs, sc, t, loads);
 

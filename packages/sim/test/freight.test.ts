@@ -70,7 +70,7 @@ function audited(sc: Scenario, seed: number): SimLogEvent[] {
   for (const [, b] of balance) expect(Math.abs(b)).toBeLessThan(EPS * Math.max(1, released));
   expect(aboard.size).toBe(0);
   expect(r.releasedT).toBeCloseTo(released, 3);
-  const un = r.unservedT["no route"] + r.unservedT.capacity + r.unservedT["too late"];
+  const un = r.unservedT["no route"] + r.unservedT.capacity + r.unservedT["too late"] + r.unservedT["not dispatched"];
   expect(r.deliveredT + un).toBeCloseTo(released, 3);
   return log;
 }
@@ -162,7 +162,7 @@ describe("with every random element off and every service scheduled", () => {
         const plain: Scenario = { ...sc, hubs: sc.hubs.map(({ handling, ...h }) => (h.kind === "border-crossing" ? { ...h, handling: handling!, backgroundTrainsPerDay: 0 } : h)) };
         const m = buildModel(plain, { maxTransitDays: 10 });
         const r = runReplication(m, { seed: 1, replication: 0 });
-        const a = assignDemand(plain, m.net, { maxTransitDays: 10 });
+        const a = assignDemand(plain, m.net, { maxTransitDays: 10, choice: "earliest" });
         // The crossing still queues trains (its gauge change is a server), so only networks
         // whose trains never wait there are the same: those without rail via the crossing.
         if (r.crossings.some((c) => c.dwellMin.max > 150 + 1e-9)) return;
@@ -192,7 +192,7 @@ describe("with every random element off and every service scheduled", () => {
       { id: "rail-t", metric: "cre-t", comparator: ">=" as const, value: 0 },
     ];
     const r = runReplication(m, { seed: 1, replication: 0, targets });
-    const a = assignDemand(plain, m.net, {});
+    const a = assignDemand(plain, m.net, { choice: "earliest" });
     const year = { scenario: plain, timetable: m.timetable };
     expect(r.missedConnections).toBe(0);
     for (const t of targets) expect(r.targets[t.id]).toBeCloseTo(throughputValue(t.metric, t.hubs, year.scenario, year.timetable, a)!, 3);

@@ -10,6 +10,7 @@ import {
   type Service,
   type Timetable,
 } from "@fourports/network";
+import { dispatchableTrips } from "@fourports/flow";
 import { prepareRouting } from "@fourports/routing";
 import { quickFreightCircle, type ReachResult } from "./reach.js";
 import type { Target } from "./registry.js";
@@ -49,6 +50,8 @@ export interface Year {
 
 interface Ctx extends Year {
   hubsById: Map<string, Hub>;
+  /** Per trip: 1 if it may run — every scheduled trip, and the on-demand slots the vehicle pools allow. */
+  dispatchable: Uint8Array;
 }
 
 function basisOf(services: Iterable<Service>, fields: string[]): Label[] {
@@ -64,7 +67,7 @@ function basisOf(services: Iterable<Service>, fields: string[]): Label[] {
 }
 
 function context(y: Year): Ctx {
-  return { ...y, hubsById: new Map(y.scenario.hubs.map((h) => [h.id, h])) };
+  return { ...y, hubsById: new Map(y.scenario.hubs.map((h) => [h.id, h])), dispatchable: dispatchableTrips(y.scenario, y.timetable) };
 }
 
 interface Touch {
@@ -86,7 +89,8 @@ function touch(c: Ctx, hubs: Set<number>, keep: (s: Service) => boolean): Touch 
   const bump = (m: Map<number, number>, k: number, v: number): void => void m.set(k, (m.get(k) ?? 0) + v);
   for (let i = 0; i < t.length; i++) {
     const s = c.scenario.services[t.service[i]!]!;
-    if (!keep(s)) continue;
+    // An on-demand slot beyond what its vehicle pool can run adds nothing to a ceiling.
+    if (!keep(s) || !c.dispatchable[t.trip[i]!]) continue;
     const d = t.depHub[i]!;
     const a = t.arrHub[i]!;
     let hit = false;
