@@ -59,7 +59,7 @@ describe("fourports baseline", () => {
     expect(readdirSync(dir)).toEqual(["baseline.txt"]); // no temporary file left beside it
     const r = { out: readFileSync(file, "utf8"), err: done.err };
     rmSync(dir, { recursive: true });
-    expect(r.out).toMatch(/^target\s+goal\s+least cost\s+shipper logit\s+simulated P50\s+P\(met\)\s+ceiling/m);
+    expect(r.out).toMatch(/^target\s+goal\s+least cost\s+shipper logit\s+simulated P50\s+P\(met\)\s+forecast\s+ceiling/m);
     expect(r.out).toMatch(/^simulated: 2 seeded replications \(seed 1\)/m);
     expect(r.out).toMatch(/^air-cargo-city\s.*\d[\d,]* t\s+\d+%\s/m);
     expect(r.err).toMatch(/simulated zhengzhou-2025: 2 replications/);
@@ -69,7 +69,6 @@ describe("fourports baseline", () => {
     expect(r.out).toMatch(/^land-port-highway\s.*met only by ASSUMPTION/m);
     expect(r.out).toMatch(/^quick-freight-circle\s.*domestic \d+% · neighbouring \d+% · worldwide \d+%/m);
     // A forecast with its band beside the air and train targets.
-    expect(r.out).toMatch(/^target\s+goal\s+least cost\s+shipper logit\s+forecast\s+ceiling/m);
     expect(r.out).toMatch(/^air-cargo-province\s.*\d[\d,]* t \([\d,]+–[\d,]+\)/m);
     expect(r.out).toMatch(/^cr-express-trains\s.*\d[\d,]* trains \([\d,]+–[\d,]+\)/m);
     // The calibration shows the fit and the hold-out, and the on-demand trips that ran.
