@@ -11,6 +11,7 @@ export default defineConfig({
       { find: /^@fourports\/targets$/, replacement: src("targets") },
       { find: /^@fourports\/routing$/, replacement: src("routing") },
       { find: /^@fourports\/flow$/, replacement: src("flow") },
+      { find: /^@fourports\/rural$/, replacement: src("rural") },
       { find: /^@fourports\/sim$/, replacement: src("sim") },
     ],
   },

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { SHARED_DIR } from "./util.js";
 
 /** The real road graphs in ../shared/data/roads (read in place, never copied into the repo). */
-export const ROADS_DIR = fileURLToPath(new URL("../../../shared/data/roads/", import.meta.url));
+export const ROADS_DIR: string = join(SHARED_DIR, "data/roads/");
 
 export interface RoadGraph {
   name: string;

@@ -2,6 +2,12 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 
+/**
+ * The shared data folder beside the repository (../shared), or FOURPORTS_SHARED when set (a
+ * worktree that does not sit beside it). Data is read in place there, never copied in.
+ */
+export const SHARED_DIR: string = process.env["FOURPORTS_SHARED"] ?? fileURLToPath(new URL("../../../shared/", import.meta.url));
+
 /** Best wall time of `runs` runs of f after one warm-up, in ms. */
 export function best(runs: number, f: () => unknown): number {
   f();

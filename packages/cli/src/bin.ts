@@ -3,20 +3,23 @@ import { escapeControl } from "@fourports/network";
 import { reportError } from "./report-error.js";
 import { baseline, summary, validate, type Io } from "./commands.js";
 import { reach, route } from "./route.js";
+import { rural } from "./rural.js";
 import { simulateCommand } from "./simulate.js";
 import { backtestCommand } from "./backtest.js";
+import { vrp } from "./vrp.js";
 
 const USAGE = `usage: fourports <command> [args]
 
 commands:
-  baseline [FILE] [--targets FILE] [--compare FILE] [--history FILE] [--forecast FILE] [--out FILE]
+  baseline [FILE] [--targets FILE] [--compare FILE] [--history FILE] [--forecast FILE] [--rural FILE] [--out FILE]
            [--fit-cutoff YYYY-MM-DD] [--forecast-cutoff YYYY-MM-DD] [--runs N] [--seed S] [--workers W]
                         assigned, simulated (P50 and P(met) over N replications, default 6;
                         --runs 0 skips) and capacity ceiling per 2025 target
                         (default: seeds/zhengzhou-2025.json), and the 2024 calibration
-  simulate [FILE] [--runs N] [--seed S] [--workers W] [--until-ci PCT] [--targets FILE] [--json]
+  simulate [FILE] [--runs N] [--seed S] [--workers W] [--until-ci PCT] [--targets FILE] [--events DIR] [--json]
                         seeded replications of the year: per target P50 (P5–P95) and P(met),
-                        bottlenecks, border crossings, on-demand lines (default 20 runs, 2 workers)
+                        bottlenecks, border crossings, on-demand lines (default 20 runs, 2 workers);
+                        --events DIR streams each replication's event log as JSON Lines
   validate FILE...      check scenario files; one error per line on stderr, exit 1 if any
   summary FILE          hubs, services and weekly capacity by port group and mode
   route FROM TO [--depart YYYY-MM-DDTHH:MM] [--criteria time,cost,co2] [--scenario FILE]
@@ -25,6 +28,12 @@ commands:
                         the 1/2/3-day quick-freight circle, with every destination that misses
   backtest --cutoff YYYY-MM-DD [--history FILE] [--forecast FILE] [--scenario FILE]
                         forecast and choice fit from the figures up to the cutoff, against what followed
+  rural [FILE] [--targets FILE] [--seed N] [--days N] [--radius-km R] [--new-sites N]
+                        a county's (or a province roll-up's) 24 h coverage, misses, 客货邮
+                        lines, van routes, siting, simulated days and counts against the
+                        2024–2026 targets (default: seeds/rural/henan-province.json)
+  vrp FILE.vrp [--time-limit S] [--iterations N] [--seed N]
+                        solve a CVRPLIB instance; prints the CVRPLIB .sol (default 10 s)
 
 --debug (any command): on an internal error, print the stack trace
 exit codes: 0 done, 1 invalid input files or no result, 2 bad arguments, 3 internal error`;
@@ -59,6 +68,10 @@ async function run(): Promise<number> {
       return reach(args, io);
     case "backtest":
       return backtestCommand(args, io);
+    case "rural":
+      return rural(args, io);
+    case "vrp":
+      return vrp(args, io);
     case undefined:
     case "help":
     case "--help":

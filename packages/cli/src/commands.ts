@@ -33,6 +33,7 @@ import {
 import { printChoiceFit } from "./backtest.js";
 import { dateArg, parseArgs, UsageError } from "./args.js";
 import { writeFileAtomic } from "./out.js";
+import { ruralRollupFor } from "./rural.js";
 import { seedsDir, userPath } from "./paths.js";
 import { pct, runSimulation, simArgs } from "./simulate.js";
 import { fmtNumber, table } from "./table.js";
@@ -198,7 +199,7 @@ function outputFile(path: string): string {
   return path;
 }
 
-const BASELINE_FILES = ["--targets", "--compare", "--history", "--forecast"];
+const BASELINE_FILES = ["--targets", "--compare", "--history", "--forecast", "--rural"];
 
 export async function baseline(args: string[], realIo: Io): Promise<number> {
   const { positional, opts } = parseArgs(args, [...BASELINE_FILES, "--out", "--fit-cutoff", "--forecast-cutoff", "--runs", "--seed", "--workers"], [], 1);
@@ -231,7 +232,8 @@ export async function baseline(args: string[], realIo: Io): Promise<number> {
   const registry = loadTargetRegistry(shown(targetsFile));
   const history = loadObserved(shown(historyFile));
   const spec = loadForecastSpec(shown(forecastFile));
-  const results = capacityCeilings(registry.targets, year, previous);
+  const rural = registry.targets.some((t) => t.metric === "rural-counts") ? ruralRollupFor(opt("--rural")) : undefined;
+  const results = capacityCeilings(registry.targets, year, previous, rural ? { rural } : {});
   const scenarioYear = Number(year.scenario.epoch.slice(0, 4));
 
   // The shipper choice is fitted on the year before, on its figures to the end of August; the rest is held out.

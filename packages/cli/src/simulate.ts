@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { loadScenarioFile } from "@fourports/network";
 import { simulate, type SimulationResult, type Stat } from "@fourports/sim";
@@ -26,7 +27,7 @@ export function simArgs(opts: Map<string, string>, defaultRuns: number): SimArgs
 }
 
 /** Runs the replications with progress on stderr; the runs and wall time are reported there. */
-export async function runSimulation(file: string, targets: Target[], a: SimArgs, io: Io, untilRelativeCi?: number): Promise<SimulationResult> {
+export async function runSimulation(file: string, targets: Target[], a: SimArgs, io: Io, untilRelativeCi?: number, eventLogDir?: string): Promise<SimulationResult> {
   const scenario = loadScenarioFile(file);
   const t0 = performance.now();
   const r = await simulate(scenario, {
@@ -35,6 +36,7 @@ export async function runSimulation(file: string, targets: Target[], a: SimArgs,
     workers: a.workers,
     targets: simulatedTargets(targets),
     ...(untilRelativeCi !== undefined ? { untilRelativeCi } : {}),
+    ...(eventLogDir !== undefined ? { eventLogDir } : {}),
     onProgress: (done, planned) => io.progress(`simulating ${scenario.id}: replication ${done}/${planned}`),
   });
   io.progress("");
@@ -52,7 +54,7 @@ export function pct(x: number | null): string {
   return x === null ? "-" : `${Math.round(x * 100)}%`;
 }
 
-const OPTIONS = ["--runs", "--seed", "--workers", "--targets", "--until-ci", "--json"];
+const OPTIONS = ["--runs", "--seed", "--workers", "--targets", "--until-ci", "--events", "--json"];
 
 export async function simulateCommand(args: string[], io: Io): Promise<number> {
   const { positional, opts } = parseArgs(args, OPTIONS, ["--json"]);
@@ -65,7 +67,10 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
   const untilRelativeCi = ci === undefined ? undefined : Number(ci) / 100;
   if (untilRelativeCi !== undefined && !(untilRelativeCi > 0 && untilRelativeCi < 1)) throw new UsageError(`--until-ci expects a percentage between 0 and 100, got "${ci}"`);
   const registry = loadTargetRegistry(targetsFile);
-  const r = await runSimulation(file, registry.targets, a, io, untilRelativeCi);
+  const events = opts.get("--events") === undefined ? undefined : userPath(opts.get("--events")!);
+  if (events !== undefined) mkdirSync(events, { recursive: true });
+  const r = await runSimulation(file, registry.targets, a, io, untilRelativeCi, events);
+  if (events !== undefined) io.err(`event logs: ${events}/replication-NNNN.jsonl, one per replication`);
   if (opts.has("--json")) {
     io.out(JSON.stringify(r, null, 2));
     return 0;

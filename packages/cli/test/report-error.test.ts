@@ -24,7 +24,7 @@ describe("reportError", () => {
 
   it("gives exit 2 for bad arguments and 1 for invalid files", () => {
     expect(report(new UsageError("--week: bad"))).toEqual({ code: 2, lines: ["--week: bad"] });
-    expect(report(new FourportsInputError("bad-option", "assignDemand: k: bad"))).toEqual({ code: 2, lines: ["assignDemand: k: bad"] });
+    expect(report(new FourportsInputError("invalid-option", "assignDemand: k: bad"))).toEqual({ code: 2, lines: ["assignDemand: k: bad"] });
     expect(report(new FourportsInputError("limit-exceeded", "expandTimetable: too many"))).toEqual({ code: 1, lines: ["expandTimetable: too many"] });
     expect(report(new ScenarioError([{ file: "a.json", path: "$.id", message: "bad" }]))).toEqual({ code: 1, lines: ["a.json: $.id: bad"] });
   });

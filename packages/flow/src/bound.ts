@@ -7,7 +7,7 @@ import { timeExpandedNetwork } from "./ten.js";
 
 /** Generalised cost of an assignment: per booking, tonnes × (tariffs + trucking + value of time × hours from release to arrival). */
 export function generalisedCost(scenario: Scenario, net: RoutingNetwork, a: Assignment): number {
-  if (!a.bookingList) throw new FourportsInputError("bad-option", "generalisedCost needs an assignment made with recordBookings: true");
+  if (!a.bookingList) throw new FourportsInputError("invalid-option", "generalisedCost needs an assignment made with recordBookings: true");
   const vot = new Map(scenario.demand.map((d) => [d.id, d.valueOfTimeCnyPerTHour]));
   const hub = new Map(net.hubIds.map((id, i) => [id, i]));
   let total = 0;

@@ -8,7 +8,7 @@ import type { MinCostFlowProblem } from "./min-cost-flow.js";
  * is reported with file, line and column.
  */
 export function parseDimacsMin(text: string, file = "<flow.min>"): MinCostFlowProblem {
-  if (typeof text !== "string") throw new FourportsInputError("bad-option", "parseDimacsMin: expected the text of a .min file");
+  if (typeof text !== "string") throw new FourportsInputError("invalid-option", "parseDimacsMin: expected the text of a .min file");
   const issues: Issue[] = [];
   let n = -1;
   let m = -1;

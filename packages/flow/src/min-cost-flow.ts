@@ -41,7 +41,7 @@ export interface SolveOptions {
 /** Thrown for a problem that is malformed rather than infeasible: names the field and what was expected. */
 export class FlowInputError extends FourportsInputError {
   constructor(message: string) {
-    super("bad-option", message);
+    super("invalid-option", message);
     this.name = "FlowInputError";
   }
 }

@@ -3,3 +3,4 @@ export * from "@fourports/routing";
 export * from "@fourports/targets";
 export * from "@fourports/flow";
 export * from "@fourports/sim";
+export * from "@fourports/rural";

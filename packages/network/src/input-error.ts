@@ -1,18 +1,26 @@
 import { dayNumber } from "./dates.js";
+import { formatIssue, type Issue } from "./issues.js";
 
 /**
- * What was wrong with an argument: a bad option value, a resource limit passed, or a value that
- * is not plain JSON-like data (cyclic, a class instance, a function).
+ * What was wrong with an argument: an invalid option value, a resource limit passed, or a value
+ * that is not plain JSON-like data (cyclic, a class instance, a function).
  */
-export type InputErrorCode = "bad-option" | "limit-exceeded" | "not-plain-data";
+export type InputErrorCode = "invalid-option" | "limit-exceeded" | "not-plain-data";
 
-/** Thrown by every exported function of fourports for a bad argument, with a code to branch on. */
+/**
+ * Thrown by every exported function of fourports for a bad argument or a passed resource limit,
+ * before any work (or any large allocation) is done, with a code to branch on. Readers that can
+ * point into a file (GTFS) give the problems as issues; option checks give one message.
+ */
 export class FourportsInputError extends Error {
   readonly code: InputErrorCode;
-  constructor(code: InputErrorCode, message: string) {
-    super(message);
+  /** The problems with file and path, when the input was a file; empty for an option. */
+  readonly issues: Issue[];
+  constructor(code: InputErrorCode, detail: string | Issue[]) {
+    super(typeof detail === "string" ? detail : detail.map(formatIssue).join("\n"));
     this.name = "FourportsInputError";
     this.code = code;
+    this.issues = typeof detail === "string" ? [] : detail;
   }
 }
 
@@ -44,14 +52,14 @@ export function checkNumberOption(where: string, value: unknown, rule: NumberRul
     (rule.min === undefined || value >= rule.min) &&
     (rule.above === undefined || value > rule.above) &&
     (rule.max === undefined || value <= rule.max);
-  if (!ok) throw new FourportsInputError("bad-option", `${where}: expected ${ruleText(rule)}, got ${describeValue(value)}`);
+  if (!ok) throw new FourportsInputError("invalid-option", `${where}: expected ${ruleText(rule)}, got ${describeValue(value)}`);
 }
 
 /** Checks an optional "YYYY-MM-DD" option names a real calendar date. */
 export function checkDateOption(where: string, value: unknown): void {
   if (value === undefined) return;
   if (typeof value !== "string" || Number.isNaN(dayNumber(value))) {
-    throw new FourportsInputError("bad-option", `${where}: expected a calendar date "YYYY-MM-DD", got ${describeValue(value)}`);
+    throw new FourportsInputError("invalid-option", `${where}: expected a calendar date "YYYY-MM-DD", got ${describeValue(value)}`);
   }
 }
 
@@ -59,7 +67,7 @@ export function checkDateOption(where: string, value: unknown): void {
 export function checkClockOption(where: string, value: unknown): void {
   if (value === undefined) return;
   if (typeof value !== "string" || !/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) {
-    throw new FourportsInputError("bad-option", `${where}: expected a time "HH:MM" (00:00–23:59), got ${describeValue(value)}`);
+    throw new FourportsInputError("invalid-option", `${where}: expected a time "HH:MM" (00:00–23:59), got ${describeValue(value)}`);
   }
 }
 
@@ -67,7 +75,7 @@ export function checkClockOption(where: string, value: unknown): void {
 export function checkChoiceOption(where: string, value: unknown, allowed: readonly string[]): void {
   if (value === undefined) return;
   if (typeof value !== "string" || !allowed.includes(value)) {
-    throw new FourportsInputError("bad-option", `${where}: expected one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}, got ${describeValue(value)}`);
+    throw new FourportsInputError("invalid-option", `${where}: expected one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}, got ${describeValue(value)}`);
   }
 }
 
@@ -75,7 +83,7 @@ export function checkChoiceOption(where: string, value: unknown, allowed: readon
 export function checkOptionsObject(where: string, value: unknown): void {
   if (value === undefined) return;
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new FourportsInputError("bad-option", `${where}: expected an options object, got ${describeValue(value)}`);
+    throw new FourportsInputError("invalid-option", `${where}: expected an options object, got ${describeValue(value)}`);
   }
 }
 

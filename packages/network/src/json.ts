@@ -70,7 +70,7 @@ export function parseJsonText(
   text: string,
   file: string,
 ): { ok: true; value: unknown } | { ok: false; issues: Issue[] } {
-  if (typeof text !== "string") throw new FourportsInputError("bad-option", "parseJsonText: text: expected a string");
+  if (typeof text !== "string") throw new FourportsInputError("invalid-option", "parseJsonText: text: expected a string");
   // Editors on Windows may save UTF-8 with a byte-order mark; it is not part of the JSON.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.length > LIMITS.fileBytes) {

@@ -43,7 +43,7 @@ function checkLoadOptions(where: string, options: unknown): LoadOptions {
   if (options === undefined) return {};
   const o = options as Record<string, unknown>;
   const bad = (what: string): never => {
-    throw new FourportsInputError("bad-option", `${where}: ${what}`);
+    throw new FourportsInputError("invalid-option", `${where}: ${what}`);
   };
   if (o === null || typeof o !== "object" || Array.isArray(o)) bad("expected an options object");
   if (o["readFile"] !== undefined && typeof o["readFile"] !== "function") bad("readFile: expected a function");
@@ -209,7 +209,7 @@ export function loadScenarioFile(path: string, options: LoadOptions = {}): Scena
 }
 
 function loadFile(path: string, options: LoadOptions): Scenario {
-  if (typeof path !== "string" || path === "") throw new FourportsInputError("bad-option", "loadScenarioFile: path: expected a file path");
+  if (typeof path !== "string" || path === "") throw new FourportsInputError("invalid-option", "loadScenarioFile: path: expected a file path");
   options = checkLoadOptions("loadScenarioFile", options);
   const abs = resolve(path);
   const text = readScenarioText({ abs, display: path, ...(options.readFile ? { readFile: options.readFile } : {}) });
@@ -246,7 +246,7 @@ function loadValue(value: unknown, options: LoadOptions & { file?: string; baseD
  * duplicate and reserved keys rejected. Throws a ScenarioError naming the file.
  */
 export function readJsonFile(path: string): unknown {
-  if (typeof path !== "string" || path === "") throw new FourportsInputError("bad-option", "readJsonFile: path: expected a file path");
+  if (typeof path !== "string" || path === "") throw new FourportsInputError("invalid-option", "readJsonFile: path: expected a file path");
   const text = readScenarioText({ abs: resolve(path), display: path });
   if (typeof text !== "string") throw new ScenarioError([text]);
   const parsed = parseJsonText(text, path);

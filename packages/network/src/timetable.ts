@@ -146,7 +146,7 @@ export function scheduleDepartures(service: Service, epoch: IsoDate, start: numb
 function expansionWindow(scenario: Scenario, options: TimetableOptions): { start: number; end: number } {
   const where = "expandTimetable";
   if (scenario === null || typeof scenario !== "object" || !Array.isArray(scenario.services) || !Array.isArray(scenario.hubs)) {
-    throw new FourportsInputError("bad-option", `${where}: scenario: expected a loaded scenario`);
+    throw new FourportsInputError("invalid-option", `${where}: scenario: expected a loaded scenario`);
   }
   checkDateOption(`${where}: scenario.epoch`, scenario.epoch);
   checkNumberOption(`${where}: scenario.horizonDays`, scenario.horizonDays, { integer: true, min: 1, max: LIMITS.horizonDays });
@@ -157,7 +157,7 @@ function expansionWindow(scenario: Scenario, options: TimetableOptions): { start
   const epochDay = dayNumber(scenario.epoch);
   const fromDay = options.from === undefined ? 0 : dayNumber(options.from) - epochDay;
   if (Math.abs(fromDay) > LIMITS.horizonDays) {
-    throw new FourportsInputError("bad-option", `${where}: from: ${options.from} lies more than ${LIMITS.horizonDays} days (the horizon limit) from the epoch ${scenario.epoch}`);
+    throw new FourportsInputError("invalid-option", `${where}: from: ${options.from} lies more than ${LIMITS.horizonDays} days (the horizon limit) from the epoch ${scenario.epoch}`);
   }
   const start = fromDay * MIN_PER_DAY;
   const end = options.days === undefined ? scenario.horizonDays * MIN_PER_DAY : start + options.days * MIN_PER_DAY;

@@ -23,7 +23,7 @@ export function applyOverrides(
 
 function apply(scenario: Scenario, overrides: Override[], options: { file?: string }): Scenario {
   if (scenario === null || typeof scenario !== "object" || !Array.isArray(scenario.hubs)) {
-    throw new FourportsInputError("bad-option", "applyOverrides: scenario: expected a loaded scenario");
+    throw new FourportsInputError("invalid-option", "applyOverrides: scenario: expected a loaded scenario");
   }
   checkOptionsObject("applyOverrides", options);
   const file = options.file ?? "<overrides>";

@@ -56,7 +56,7 @@ export function checkQuery(
   checkOptionsObject(where, options);
   checkNumberOption(`${where}: windowMin`, options.windowMin, { min: 0, max: QUERY_SPAN_MIN });
   if (options.skip !== undefined && (!(options.skip instanceof Uint8Array) || options.skip.length < net.timetable.length)) {
-    throw new FourportsInputError("bad-option", `${where}: skip: expected a Uint8Array with one entry per connection (${net.timetable.length})`);
+    throw new FourportsInputError("invalid-option", `${where}: skip: expected a Uint8Array with one entry per connection (${net.timetable.length})`);
   }
 }
 
@@ -197,28 +197,45 @@ export class ConnectionScan {
     const n = t.length;
     let c = firstConnectionAtOrAfter(t, departMin);
     const first = c;
+    let rescanned = 0;
     for (; c < n; c++) {
       const d = depMin[c]!;
       if (d >= windowEnd || (target >= 0 && d >= arrival[target]!)) break;
       if (skip !== undefined && skip[c] === 1) continue;
       const tr = trip[c]!;
-      if (tripBoard[tr]! < 0) {
+      const boarded = tripBoard[tr]!;
+      // Boarded at a later connection of the trip (found on a rescan, below): not aboard here yet.
+      if (boarded < 0 || boarded > c) {
         if (((modeMask >> mode[c]!) & 1) === 0) continue;
         if (ready[depHub[c]! * MODE_COUNT + mode[c]!]! > d) continue;
         tripBoard[tr] = c;
-        if (this.touchedTripCount === this.touchedTrips.length) {
-          const b = new Int32Array(this.touchedTrips.length * 2);
-          b.set(this.touchedTrips);
-          this.touchedTrips = b;
+        if (boarded < 0) {
+          if (this.touchedTripCount === this.touchedTrips.length) {
+            const b = new Int32Array(this.touchedTrips.length * 2);
+            b.set(this.touchedTrips);
+            this.touchedTrips = b;
+          }
+          this.touchedTrips[this.touchedTripCount++] = tr;
         }
-        this.touchedTrips[this.touchedTripCount++] = tr;
       }
       const v = arrHub[c]!;
       // Transfer times depend only on the arrival state, so a later arrival in the same state
       // improves nothing: one read filters most connections.
-      if (arrMin[c]! < arrState[v * SLOTS + mode[c]!]!) this.reach(v, mode[c]!, arrMin[c]!, c, true);
+      const a = arrMin[c]!;
+      if (a < arrState[v * SLOTS + mode[c]!]!) {
+        this.reach(v, mode[c]!, a, c, true);
+        // A zero-length connection (arriving in the minute it leaves) may make connections of
+        // its minute listed before it boardable: scan the minute again from its start, so the
+        // answer does not depend on how same-minute connections are listed. Each rescan
+        // follows a strict improvement, so it ends; it is rare, and costs nothing otherwise.
+        if (a === d) {
+          const restart = firstConnectionAtOrAfter(t, d);
+          rescanned += c + 1 - restart;
+          c = restart - 1;
+        }
+      }
     }
-    this.scanned = c - first;
+    this.scanned = c - first + rescanned;
   }
 
   /** The journey to hub `to` found by the last run, or null when it was not reached. */

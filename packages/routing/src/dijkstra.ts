@@ -150,7 +150,7 @@ export class ShortestPathSearch {
   aStar(source: number, target: number, bound: AStarBound): PathResult {
     this.checkNodes("ShortestPathSearch.aStar", source, target);
     const { x, y } = this.graph;
-    if (!x || !y) throw new FourportsInputError("bad-option", "aStar needs node coordinates (x, y) on the graph");
+    if (!x || !y) throw new FourportsInputError("invalid-option", "aStar needs node coordinates (x, y) on the graph");
     const tx = x[target]!;
     const ty = y[target]!;
     const scale = bound.scale ?? 1;
@@ -211,7 +211,7 @@ export class ShortestPathSearch {
    */
   altBidirectional(source: number, target: number, landmarks: Landmarks, active = 8): PathResult {
     this.checkNodes("ShortestPathSearch.altBidirectional", source, target);
-    if (!this.reverse) throw new FourportsInputError("bad-option", "altBidirectional needs the reverse graph (pass reverseCsr(graph))");
+    if (!this.reverse) throw new FourportsInputError("invalid-option", "altBidirectional needs the reverse graph (pass reverseCsr(graph))");
     const k = landmarks.nodes.length;
     const { from, to } = landmarks;
     const use = pickLandmarks(landmarks, source, target, active);
@@ -253,7 +253,7 @@ export class ShortestPathSearch {
   /** Bidirectional Dijkstra: forward from source and backward from target on the reverse graph. */
   bidirectional(source: number, target: number): PathResult {
     this.checkNodes("ShortestPathSearch.bidirectional", source, target);
-    if (!this.reverse) throw new FourportsInputError("bad-option", "bidirectional needs the reverse graph (pass reverseCsr(graph))");
+    if (!this.reverse) throw new FourportsInputError("invalid-option", "bidirectional needs the reverse graph (pass reverseCsr(graph))");
     return this.meetInTheMiddle(source, target, null);
   }
 

@@ -8,8 +8,8 @@ import { FourportsInputError, type Issue } from "@fourports/network";
  * DIMACS node i+1. Every malformed line is reported with file, line and column.
  */
 export function parseDimacs(gr: string, file = "<graph.gr>", co?: { text: string; file?: string }): CsrGraph {
-  if (typeof gr !== "string") throw new FourportsInputError("bad-option", "parseDimacs: expected the text of a .gr file");
-  if (co !== undefined && typeof co?.text !== "string") throw new FourportsInputError("bad-option", "parseDimacs: co.text: expected the text of a .co file");
+  if (typeof gr !== "string") throw new FourportsInputError("invalid-option", "parseDimacs: expected the text of a .gr file");
+  if (co !== undefined && typeof co?.text !== "string") throw new FourportsInputError("invalid-option", "parseDimacs: co.text: expected the text of a .co file");
   const issues: Issue[] = [];
   let n = -1;
   let m = -1;

@@ -2,6 +2,7 @@ import { formatIssue, type Issue } from "@fourports/network";
 
 /** Bad input data (DIMACS, GTFS): every problem with file, line and column. */
 export class DataError extends Error {
+  readonly code = "invalid-data";
   readonly issues: Issue[];
   constructor(issues: Issue[]) {
     const shown = issues.slice(0, 20).map(formatIssue).join("\n");
@@ -26,3 +27,6 @@ export function headerCountProblem(text: string, nodes: number, arcs: number): s
 }
 
 export const at = (line: number, column: number): string => `line ${line}, column ${column}`;
+
+// Defined once, in @fourports/network, for every package: the GTFS reader throws the same class.
+export { FourportsInputError, type InputErrorCode } from "@fourports/network";

@@ -1,29 +1,38 @@
-import { readFileSync, existsSync } from "node:fs";
-import { join } from "node:path";
 import { dateOfDayNumber, dayNumber, didYouMean, MIN_PER_DAY, type Hub, type Issue, type Mode, type Scenario, type Service } from "@fourports/network";
-import { parse } from "csv-parse/sync";
-import { DataError } from "./errors.js";
+import { DataError, FourportsInputError } from "./errors.js";
+import { field, openFeed, readTable, type GtfsFeed, type Table } from "./gtfs-feed.js";
+import { serviceDays } from "./gtfs-calendar.js";
+import { extraServiceId, scenarioId } from "./gtfs-ids.js";
+import { haversineKm, readStops, transferLinks, type Bad } from "./gtfs-stops.js";
+import { gtfsSeconds, readStopTimes, type Call } from "./gtfs-times.js";
 
 export interface GtfsOptions {
   /** First day of the timetable, "YYYY-MM-DD" (local time of the feed). */
   epoch: string;
+  /** Days to read, 1 to GTFS_MAX_HORIZON_DAYS. */
   horizonDays: number;
   /** Scenario id and name (default "gtfs"). */
   id?: string;
   /** ISO country code given to every stop (default "ZZ", unknown). */
   country?: string;
-  /** Minimum transfer time at every stop, minutes (default 0). */
+  /** Minimum transfer time at every stop without a transfers.txt rule of its own, whole minutes (default 0). */
   minTransferMin?: number;
-  /** Capacity per departure given to every trip, t (default 1: GTFS carries none). */
+  /** Capacity per departure given to every trip, t, > 0 (default 1: GTFS carries none). */
   capacityT?: number;
+  /** Walking links between stops within this distance, m, up to GTFS_MAX_WALK_RADIUS_M (default 0: none). */
+  walkRadiusM?: number;
+  /** Walking speed for walking links and between platforms of a station, km/h (default 4.8, ASSUMPTION). */
+  walkSpeedKmH?: number;
 }
 
-type Row = Record<string, string>;
-interface Table {
-  file: string;
-  rows: { row: Row; line: number }[];
-  columns: string[];
-}
+/** Longest horizon read, days (ten years). */
+export const GTFS_MAX_HORIZON_DAYS = 3660;
+/** Most departures one frequencies.txt row may give a day (one a second for 24 hours). */
+export const GTFS_MAX_FREQUENCY_DEPARTURES = 86_400;
+/** Most connections a feed may expand to over the horizon (about twice London's 4.85 M a day). */
+export const GTFS_MAX_CONNECTIONS = 10_000_000;
+/** Largest walking radius, m: beyond it "walking" links stop meaning walking. */
+export const GTFS_MAX_WALK_RADIUS_M = 5000;
 
 /** GTFS route_type → mode; extended types by their hundred. */
 function modeOf(type: number): Mode | undefined {
@@ -35,210 +44,239 @@ function modeOf(type: number): Mode | undefined {
   return undefined;
 }
 
-/** "H:MM:SS" (hours may pass 24) → seconds, or NaN. */
-function gtfsSeconds(s: string): number {
-  const m = /^(\d{1,3}):([0-5]\d):([0-5]\d)$/.exec(s.trim());
-  return m ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) : NaN;
+function checkOptions(o: GtfsOptions): void {
+  const issues: Issue[] = [];
+  const bad = (name: string, message: string): void => void issues.push({ file: "readGtfs options", path: `$.${name}`, message });
+  const epoch: unknown = o.epoch;
+  if (typeof epoch !== "string" || Number.isNaN(dayNumber(epoch))) bad("epoch", `expected a real date "YYYY-MM-DD", got ${JSON.stringify(epoch)}`);
+  if (!Number.isInteger(o.horizonDays) || o.horizonDays < 1 || o.horizonDays > GTFS_MAX_HORIZON_DAYS) bad("horizonDays", `expected a whole number of days 1..${GTFS_MAX_HORIZON_DAYS}, got ${o.horizonDays}`);
+  if (o.capacityT !== undefined && !(Number.isFinite(o.capacityT) && o.capacityT > 0)) bad("capacityT", `expected a finite capacity > 0 t, got ${o.capacityT}`);
+  if (o.minTransferMin !== undefined && !(Number.isInteger(o.minTransferMin) && o.minTransferMin >= 0 && o.minTransferMin <= MIN_PER_DAY)) bad("minTransferMin", `expected whole minutes 0..${MIN_PER_DAY}, got ${o.minTransferMin}`);
+  if (o.walkRadiusM !== undefined && !(o.walkRadiusM >= 0 && o.walkRadiusM <= GTFS_MAX_WALK_RADIUS_M)) bad("walkRadiusM", `expected metres 0..${GTFS_MAX_WALK_RADIUS_M}, got ${o.walkRadiusM}`);
+  if (o.walkSpeedKmH !== undefined && !(Number.isFinite(o.walkSpeedKmH) && o.walkSpeedKmH > 0)) bad("walkSpeedKmH", `expected a finite speed > 0 km/h, got ${o.walkSpeedKmH}`);
+  if (issues.length > 0) throw new FourportsInputError("invalid-option", issues);
 }
-
-function gtfsDay(s: string): number {
-  return /^\d{8}$/.test(s) ? dayNumber(`${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`) : NaN;
-}
-
-const safeId = (raw: string): string => raw.replace(/[^A-Za-z0-9._-]/g, "_").replace(/^[._-]/, "x");
 
 /**
- * Reads a GTFS feed (a folder, or file name → text) into a scenario whose timetable is the
- * feed's: stops become hubs, each trip a service calling at its stops, running on the days its
- * calendar and calendar_dates give, repeated by frequencies.txt where listed. Times are taken
- * to the minute, departures rounded down and arrivals up, so no connection is made easier than
- * the feed allows. Every problem is reported with file, line and column.
+ * Reads a GTFS feed (a folder, a .zip file, or file name → text) into a scenario whose
+ * timetable is the feed's: each stop becomes a hub, each trip a service calling at its stops on
+ * the days calendar.txt and calendar_dates.txt give, repeated by frequencies.txt where listed.
+ * Every stop's departure is rounded down and its arrival up to the minute, each on its own, so
+ * every journey the scans find can be ridden to the second (see the README). Every problem is
+ * reported at once with file, line and column; options are checked first (FourportsInputError).
  */
-export function readGtfs(feed: string | Record<string, string>, options: GtfsOptions): Scenario {
+export function readGtfs(feed: GtfsFeed, options: GtfsOptions): Scenario {
+  checkOptions(options);
   const issues: Issue[] = [];
-  const text = (name: string): string | undefined => {
-    if (typeof feed !== "string") return feed[name];
-    const p = join(feed, name);
-    return existsSync(p) ? readFileSync(p, "utf8") : undefined;
-  };
-  const table = (name: string, required: string[], mandatory: boolean): Table | undefined => {
-    const t = text(name);
-    if (t === undefined) {
-      if (mandatory) issues.push({ file: name, path: "$", message: "required file is missing" });
-      return undefined;
-    }
-    let records: { record: Row; info: { lines: number } }[];
-    try {
-      records = parse(t, { columns: true, bom: true, skip_empty_lines: true, trim: true, info: true }) as typeof records;
-    } catch (err) {
-      const e = err as Error & { lines?: number };
-      issues.push({ file: name, path: `line ${e.lines ?? 1}`, message: `not valid CSV: ${e.message}` });
-      return undefined;
-    }
-    const header = (t.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "").split(",").map((c) => c.trim().replace(/^"|"$/g, ""));
-    const missing = required.filter((c) => !header.includes(c));
-    for (const c of missing) issues.push({ file: name, path: "line 1", message: `missing column "${c}"${didYouMean(c, header.filter((h) => !required.includes(h)))}` });
-    if (missing.length > 0) return undefined;
-    return { file: name, columns: header, rows: records.map((r) => ({ row: r.record, line: r.info.lines })) };
-  };
-  const bad = (t: Table, line: number, column: string, message: string): void => {
-    issues.push({ file: t.file, path: `line ${line}, column ${t.columns.indexOf(column) + 1} (${column})`, message });
+  const source = openFeed(feed);
+  const table = (name: string, required: string[], mandatory: boolean): Table | undefined => readTable(source, name, required, mandatory, issues);
+  const bad: Bad = (t, index, column, message) => {
+    const c = t.columns.indexOf(column);
+    issues.push({ file: t.file, path: `line ${t.lines[index]}${c >= 0 ? `, column ${c + 1} (${column})` : ` (${column})`}`, message });
   };
 
-  const stops = table("stops.txt", ["stop_id", "stop_name", "stop_lat", "stop_lon"], true);
-  const routes = table("routes.txt", ["route_id", "route_type"], true);
-  const trips = table("trips.txt", ["route_id", "service_id", "trip_id"], true);
-  const stopTimes = table("stop_times.txt", ["trip_id", "arrival_time", "departure_time", "stop_id", "stop_sequence"], true);
-  const calendar = table("calendar.txt", ["service_id", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "start_date", "end_date"], false);
-  const calendarDates = table("calendar_dates.txt", ["service_id", "date", "exception_type"], false);
-  const frequencies = table("frequencies.txt", ["trip_id", "start_time", "end_time", "headway_secs"], false);
-  if (!calendar && !calendarDates && text("calendar.txt") === undefined && text("calendar_dates.txt") === undefined) {
+  const stopsT = table("stops.txt", ["stop_id", "stop_lat", "stop_lon"], true);
+  const routesT = table("routes.txt", ["route_id", "route_type"], true);
+  const tripsT = table("trips.txt", ["route_id", "service_id", "trip_id"], true);
+  const stopTimesT = table("stop_times.txt", ["trip_id", "stop_id", "stop_sequence"], true);
+  const calendarT = table("calendar.txt", ["service_id", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "start_date", "end_date"], false);
+  const datesT = table("calendar_dates.txt", ["service_id", "date", "exception_type"], false);
+  const freqT = table("frequencies.txt", ["trip_id", "start_time", "end_time", "headway_secs"], false);
+  const transfersT = table("transfers.txt", ["transfer_type"], false);
+  if (source("calendar.txt") === undefined && source("calendar_dates.txt") === undefined) {
     issues.push({ file: "calendar.txt", path: "$", message: "a feed needs calendar.txt or calendar_dates.txt" });
   }
-  if (!stops || !routes || !trips || !stopTimes) throw new DataError(issues);
+  if (stopTimesT) {
+    for (const c of ["arrival_time", "departure_time"]) if (!stopTimesT.columns.includes(c)) issues.push({ file: "stop_times.txt", path: "line 1", message: `missing column "${c}"` });
+  }
+  if (!stopsT || !routesT || !tripsT || !stopTimesT || issues.length > 0) throw new DataError(issues);
 
-  const hubs = new Map<string, Hub>();
-  const hubIds = new Set<string>();
-  for (const { row, line } of stops.rows) {
-    const lat = Number(row["stop_lat"]);
-    const lon = Number(row["stop_lon"]);
-    if (!(Math.abs(lat) <= 90) || row["stop_lat"] === "") bad(stops, line, "stop_lat", `expected a latitude -90..90, got "${row["stop_lat"]}"`);
-    if (!(Math.abs(lon) <= 180) || row["stop_lon"] === "") bad(stops, line, "stop_lon", `expected a longitude -180..180, got "${row["stop_lon"]}"`);
-    const raw = row["stop_id"]!;
-    const id = safeId(raw);
-    if (raw === "" || hubs.has(raw) || hubIds.has(id)) bad(stops, line, "stop_id", raw === "" ? "empty stop_id" : `duplicate stop_id "${raw}"`);
-    hubIds.add(id);
-    hubs.set(raw, {
-      id, name: row["stop_name"] || raw, kind: "city", portGroup: null, city: row["stop_name"] || raw, country: options.country ?? "ZZ",
-      lon, lat, transferMin: { default: options.minTransferMin ?? 0 }, source: "gtfs", label: "OFF",
-    });
-  }
-  const routeMode = new Map<string, Mode>();
-  const routeIds = new Set(routes.rows.map((r) => r.row["route_id"]!));
-  for (const { row, line } of routes.rows) {
-    const mode = modeOf(Number(row["route_type"]));
-    if (!/^\d+$/.test(row["route_type"] ?? "") || !mode) bad(routes, line, "route_type", `unsupported route_type "${row["route_type"]}"`);
-    else routeMode.set(row["route_id"]!, mode);
-  }
-
-  // Service days inside the horizon.
-  const first = dayNumber(options.epoch);
-  const last = first + options.horizonDays - 1;
-  const days = new Map<string, Set<number>>();
-  const dayset = (sid: string): Set<number> => {
-    let s = days.get(sid);
-    if (!s) days.set(sid, (s = new Set()));
-    return s;
-  };
-  const weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-  for (const { row, line } of calendar?.rows ?? []) {
-    const a = gtfsDay(row["start_date"]!);
-    const b = gtfsDay(row["end_date"]!);
-    if (Number.isNaN(a)) bad(calendar!, line, "start_date", `expected YYYYMMDD, got "${row["start_date"]}"`);
-    if (Number.isNaN(b)) bad(calendar!, line, "end_date", `expected YYYYMMDD, got "${row["end_date"]}"`);
-    const flags = weekdays.map((w) => row[w]);
-    flags.forEach((f, i) => {
-      if (f !== "0" && f !== "1") bad(calendar!, line, weekdays[i]!, `expected 0 or 1, got "${f}"`);
-    });
-    const set = dayset(row["service_id"]!);
-    for (let d = Math.max(a, first); d <= Math.min(b, last); d++) if (flags[(((d + 3) % 7) + 7) % 7] === "1") set.add(d);
-  }
-  for (const { row, line } of calendarDates?.rows ?? []) {
-    const d = gtfsDay(row["date"]!);
-    if (Number.isNaN(d)) bad(calendarDates!, line, "date", `expected YYYYMMDD, got "${row["date"]}"`);
-    const type = row["exception_type"];
-    if (type !== "1" && type !== "2") bad(calendarDates!, line, "exception_type", `expected 1 (added) or 2 (removed), got "${type}"`);
-    if (d < first || d > last) continue;
-    if (type === "1") dayset(row["service_id"]!).add(d);
-    else dayset(row["service_id"]!).delete(d);
-  }
-
-  const tripInfo = new Map<string, { route: string; service: string }>();
-  for (const { row, line } of trips.rows) {
-    if (!routeIds.has(row["route_id"]!)) bad(trips, line, "route_id", `unknown route "${row["route_id"]}"${didYouMean(row["route_id"]!, routeIds)}`);
-    if (!days.has(row["service_id"]!) && (calendar || calendarDates)) {
-      bad(trips, line, "service_id", `service "${row["service_id"]}" is in neither calendar.txt nor calendar_dates.txt`);
-    }
-    tripInfo.set(row["trip_id"]!, { route: row["route_id"]!, service: row["service_id"]! });
-  }
-
-  const calls = new Map<string, { seq: number; stop: string; arr: number; dep: number; line: number }[]>();
-  for (const { row, line } of stopTimes.rows) {
-    const trip = row["trip_id"]!;
-    if (!tripInfo.has(trip)) bad(stopTimes, line, "trip_id", `unknown trip "${trip}"${didYouMean(trip, tripInfo.keys())}`);
-    if (!hubs.has(row["stop_id"]!)) bad(stopTimes, line, "stop_id", `unknown stop "${row["stop_id"]}"${didYouMean(row["stop_id"]!, hubs.keys())}`);
-    const arr = gtfsSeconds(row["arrival_time"]!);
-    const dep = gtfsSeconds(row["departure_time"]!);
-    if (Number.isNaN(arr)) bad(stopTimes, line, "arrival_time", `expected H:MM:SS, got "${row["arrival_time"]}"`);
-    if (Number.isNaN(dep)) bad(stopTimes, line, "departure_time", `expected H:MM:SS, got "${row["departure_time"]}"`);
-    const seq = Number(row["stop_sequence"]);
-    if (!/^\d+$/.test(row["stop_sequence"] ?? "")) bad(stopTimes, line, "stop_sequence", `expected a whole number, got "${row["stop_sequence"]}"`);
-    let list = calls.get(trip);
-    if (!list) calls.set(trip, (list = []));
-    list.push({ seq, stop: row["stop_id"]!, arr, dep, line });
-  }
-  const freq = new Map<string, { start: number; end: number; headway: number }[]>();
-  for (const { row, line } of frequencies?.rows ?? []) {
-    const start = gtfsSeconds(row["start_time"]!);
-    const end = gtfsSeconds(row["end_time"]!);
-    const headway = Number(row["headway_secs"]);
-    if (Number.isNaN(start)) bad(frequencies!, line, "start_time", `expected H:MM:SS, got "${row["start_time"]}"`);
-    if (Number.isNaN(end) || end <= start) bad(frequencies!, line, "end_time", `expected H:MM:SS after start_time, got "${row["end_time"]}"`);
-    if (!(headway > 0) || !Number.isInteger(headway)) bad(frequencies!, line, "headway_secs", `expected a positive whole number, got "${row["headway_secs"]}"`);
-    if (!tripInfo.has(row["trip_id"]!)) bad(frequencies!, line, "trip_id", `unknown trip "${row["trip_id"]}"`);
-    let list = freq.get(row["trip_id"]!);
-    if (!list) freq.set(row["trip_id"]!, (list = []));
-    list.push({ start, end, headway });
-  }
-  for (const [trip, list] of calls) {
-    list.sort((a, b) => a.seq - b.seq);
-    if (list.length < 2) issues.push({ file: "stop_times.txt", path: `line ${list[0]!.line}`, message: `trip "${trip}" calls at fewer than two stops` });
-    for (let i = 1; i < list.length; i++) {
-      if (list[i]!.arr < list[i - 1]!.dep || list[i]!.dep < list[i]!.arr) {
-        issues.push({ file: "stop_times.txt", path: `line ${list[i]!.line}, column ${stopTimes.columns.indexOf("arrival_time") + 1} (arrival_time)`, message: `times of trip "${trip}" go backwards` });
-      }
-    }
-  }
+  const stops = readStops(stopsT, { country: options.country ?? "ZZ", minTransferMin: options.minTransferMin ?? 0 }, bad);
+  const routeMode = readRoutes(routesT, bad);
+  const trips = readTrips(tripsT, routeMode, bad);
+  const calls = readStopTimes(stopTimesT, new Set(trips.keys()), stops.hubs, stops.kinds, bad);
+  const freq = freqT ? readFrequencies(freqT, trips, bad) : new Map<string, number[][]>();
+  const links = transferLinks(stops, transfersT, { walkRadiusM: options.walkRadiusM ?? 0, walkSpeedKmH: options.walkSpeedKmH ?? 4.8 }, bad);
   if (issues.length > 0) throw new DataError(issues);
 
-  const services: Service[] = [];
-  const stamp = (minute: number): string => {
-    const d = Math.floor(minute / MIN_PER_DAY);
-    const r = minute - d * MIN_PER_DAY;
-    return `${dateOfDayNumber(first + d)}T${String(Math.floor(r / 60)).padStart(2, "0")}:${String(r % 60).padStart(2, "0")}`;
-  };
+  // Trips running past midnight belong to their service day: look back as many days as they run over.
+  let maxSec = 0;
   for (const [trip, list] of calls) {
-    const info = tripInfo.get(trip)!;
-    const origin = list[0]!.dep;
-    const rel = (sec: number, up: boolean): number => (up ? Math.ceil((sec - origin) / 60) : Math.floor((sec - origin) / 60));
-    // Start times of the trip each day: its own, or every headway of its frequencies.
-    const starts = freq.get(trip)?.flatMap((f) => Array.from({ length: Math.ceil((f.end - f.start) / f.headway) }, (_, k) => f.start + k * f.headway)) ?? [origin];
-    const at: string[] = [];
-    for (const d of [...(days.get(info.service) ?? [])].sort((a, b) => a - b)) {
-      for (const s of starts) at.push(stamp((d - first) * MIN_PER_DAY + Math.floor(s / 60)));
-    }
-    let km = 0;
-    for (let i = 1; i < list.length; i++) {
-      const a = hubs.get(list[i - 1]!.stop)!;
-      const b = hubs.get(list[i]!.stop)!;
-      km += haversineKm(a.lon, a.lat, b.lon, b.lat);
-    }
-    services.push({
-      id: safeId(trip), line: safeId(info.route), mode: routeMode.get(info.route)!,
-      from: hubs.get(list[0]!.stop)!.id, to: hubs.get(list[list.length - 1]!.stop)!.id,
-      via: list.slice(1, -1).map((c) => ({ hub: hubs.get(c.stop)!.id, arriveMin: rel(c.arr, true), departMin: Math.max(rel(c.arr, true), rel(c.dep, false)) })),
-      distanceKm: km, durationMin: Math.max(1, rel(list[list.length - 1]!.arr, true)), capacityT: options.capacityT ?? 1,
-      schedule: { type: "departures", at: [...new Set(at)] }, tariffCnyPerT: 0, international: false, source: "gtfs", label: "OFF",
-    });
+    const runSec = list[list.length - 1]!.arrSec - list[0]!.depSec;
+    for (const [, end] of freq.get(trip) ?? [[0, list[0]!.depSec]]) maxSec = Math.max(maxSec, end! + runSec);
   }
+  const first = dayNumber(options.epoch);
+  const last = first + options.horizonDays - 1;
+  const cal = serviceDays(calendarT, datesT, first - Math.floor(maxSec / 86_400), last, bad);
+  tripsT.rows.forEach((row, i) => {
+    const sid = field(row, tripsT.columns.indexOf("service_id"));
+    if (!cal.known.has(sid)) bad(tripsT, i, "service_id", `service "${sid}" is in neither calendar.txt nor calendar_dates.txt (foreign_key_violation)`);
+  });
+  if (issues.length > 0) throw new DataError(issues);
+  checkSize(calls, freq, trips, cal.days);
+
+  const services = buildServices({ calls, trips, freq, days: cal.days, hubs: stops.hubs, routeMode, first, capacityT: options.capacityT ?? 1 });
   return {
     id: options.id ?? "gtfs", name: options.id ?? "gtfs", epoch: options.epoch, horizonDays: options.horizonDays, homeCity: "",
-    sources: { gtfs: { title: "GTFS feed" } }, hubs: [...hubs.values()], services, transfers: [], demand: [], lineage: [], applied: [],
+    sources: { gtfs: { title: "GTFS feed" }, walk: { title: `walking at ${options.walkSpeedKmH ?? 4.8} km/h along the straight line (an assumption of the reader)` } },
+    hubs: [...stops.hubs.values()], services, transfers: links, demand: [], lineage: [], applied: [],
   };
 }
 
-function haversineKm(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const r = Math.PI / 180;
-  const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(a)));
+interface ServiceInputs {
+  calls: Map<string, Call[]>;
+  trips: Map<string, { route: string; service: string }>;
+  freq: Map<string, number[][]>;
+  days: Map<string, number[]>;
+  hubs: Map<string, Hub>;
+  routeMode: Map<string, Mode | undefined>;
+  /** Day number of the epoch. */
+  first: number;
+  capacityT: number;
+}
+
+/** One service per trip (more for a frequency-based trip whose runs round differently), departing on its service days. */
+function buildServices({ calls, trips, freq, days: serviceDays, hubs, routeMode, first, capacityT }: ServiceInputs): Service[] {
+  const services: Service[] = [];
+  for (const [trip, list] of calls) {
+    if (list.length < 2) continue; // GTFS allows it (unusable_trip, a warning): it has no connection to give.
+    const info = trips.get(trip)!;
+    const runs = tripStarts(list, freq.get(trip));
+    const km = list.slice(1).reduce((s, c, k) => s + distance(hubs, list[k]!.stop, c.stop), 0);
+    const days = serviceDays.get(info.service) ?? [];
+    let n = 0;
+    for (const [offsets, starts] of runs.values()) {
+      const at: string[] = [];
+      for (const d of days) for (const s of starts) at.push(stamp(first, (d - first) * MIN_PER_DAY + s));
+      const id = n === 0 ? scenarioId(trip) : extraServiceId(scenarioId(trip), n);
+      n++;
+      services.push({
+        id, line: scenarioId(info.route), mode: routeMode.get(info.route)!,
+        from: hubs.get(list[0]!.stop)!.id, to: hubs.get(list[list.length - 1]!.stop)!.id,
+        via: list.slice(1, -1).map((c, k) => ({ hub: hubs.get(c.stop)!.id, arriveMin: offsets[2 * k + 1]!, departMin: offsets[2 * k + 2]! })),
+        distanceKm: km, durationMin: offsets[offsets.length - 1]!, capacityT: capacityT,
+        schedule: { type: "departures", at }, tariffCnyPerT: 0, international: false, source: "gtfs", label: "OFF",
+      });
+    }
+  }
+  return services;
+}
+
+const distance = (hubs: Map<string, { lon: number; lat: number }>, a: string, b: string): number => {
+  const p = hubs.get(a)!;
+  const q = hubs.get(b)!;
+  return haversineKm(p.lon, p.lat, q.lon, q.lat);
+};
+
+/**
+ * The trip's runs grouped by their minute offsets: each run's absolute times are rounded on
+ * their own (departures down, arrivals up), so runs of a frequency-based trip that start at
+ * different seconds of the minute may round differently and become separate services.
+ * Offsets are [0, arrive₁, depart₁, …, arrive_last] minutes from the run's first departure
+ * minute; starts are that minute in the service day.
+ */
+function tripStarts(list: Call[], freq: number[][] | undefined): Map<string, [number[], number[]]> {
+  const t0 = list[0]!.depSec;
+  const startsSec = freq ? freq.flatMap(([start, end, headway]) => Array.from({ length: Math.ceil((end! - start!) / headway!) }, (_, k) => start! + k * headway!)) : [t0];
+  const runs = new Map<string, [number[], number[]]>();
+  for (const s of startsSec) {
+    const shift = s - t0;
+    const base = Math.floor(s / 60);
+    const offsets = [0];
+    for (let k = 1; k < list.length; k++) {
+      offsets.push(Math.ceil((list[k]!.arrSec + shift) / 60) - base);
+      if (k < list.length - 1) offsets.push(Math.floor((list[k]!.depSec + shift) / 60) - base);
+    }
+    const key = offsets.join(",");
+    let run = runs.get(key);
+    if (!run) runs.set(key, (run = [offsets, []]));
+    run[1].push(base);
+  }
+  return runs;
+}
+
+function stamp(first: number, minute: number): string {
+  const d = Math.floor(minute / MIN_PER_DAY);
+  const r = minute - d * MIN_PER_DAY;
+  return `${dateOfDayNumber(first + d)}T${String(Math.floor(r / 60)).padStart(2, "0")}:${String(r % 60).padStart(2, "0")}`;
+}
+
+/** route_id → mode; undefined for a route whose type was reported, so trips still find it. */
+function readRoutes(t: Table, bad: Bad): Map<string, Mode | undefined> {
+  const iId = t.columns.indexOf("route_id");
+  const iType = t.columns.indexOf("route_type");
+  const out = new Map<string, Mode | undefined>();
+  t.rows.forEach((row, i) => {
+    const id = field(row, iId);
+    const type = field(row, iType);
+    const mode = modeOf(Number(type));
+    if (out.has(id)) bad(t, i, "route_id", `duplicate route_id "${id}" (duplicate_key)`);
+    if (!/^\d+$/.test(type) || !mode) bad(t, i, "route_type", `unsupported route_type "${type}"`);
+    out.set(id, mode);
+  });
+  return out;
+}
+
+function readTrips(t: Table, routes: Map<string, Mode | undefined>, bad: Bad): Map<string, { route: string; service: string }> {
+  const [iRoute, iService, iTrip] = ["route_id", "service_id", "trip_id"].map((c) => t.columns.indexOf(c)) as [number, number, number];
+  const out = new Map<string, { route: string; service: string }>();
+  t.rows.forEach((row, i) => {
+    const route = field(row, iRoute);
+    const trip = field(row, iTrip);
+    if (!routes.has(route)) bad(t, i, "route_id", `unknown route "${route}"${didYouMean(route, routes.keys())}`);
+    if (trip === "") bad(t, i, "trip_id", "empty trip_id");
+    else if (out.has(trip)) bad(t, i, "trip_id", `duplicate trip_id "${trip}" (duplicate_key)`);
+    out.set(trip, { route, service: field(row, iService) });
+  });
+  return out;
+}
+
+/** trip_id → [start, end, headway] seconds per frequencies.txt row, each checked against the limit. */
+function readFrequencies(t: Table, trips: Map<string, unknown>, bad: Bad): Map<string, number[][]> {
+  const [iTrip, iStart, iEnd, iHead] = ["trip_id", "start_time", "end_time", "headway_secs"].map((c) => t.columns.indexOf(c)) as [number, number, number, number];
+  const out = new Map<string, number[][]>();
+  t.rows.forEach((row, i) => {
+    const trip = field(row, iTrip);
+    const start = gtfsSeconds(field(row, iStart));
+    const end = gtfsSeconds(field(row, iEnd));
+    const headText = field(row, iHead);
+    const headway = Number(headText);
+    let ok = true;
+    const fail = (c: string, m: string): void => {
+      ok = false;
+      bad(t, i, c, m);
+    };
+    if (Number.isNaN(start)) fail("start_time", `expected H:MM:SS, got "${field(row, iStart)}"`);
+    if (Number.isNaN(end) || end <= start) fail("end_time", `expected H:MM:SS after start_time, got "${field(row, iEnd)}"`);
+    if (!/^\d+$/.test(headText) || headway <= 0) fail("headway_secs", `expected a positive whole number, got "${headText}"`);
+    if (!trips.has(trip)) fail("trip_id", `unknown trip "${trip}" (foreign_key_violation)`);
+    if (!ok) return;
+    const count = Math.ceil((end - start) / headway);
+    if (count > GTFS_MAX_FREQUENCY_DEPARTURES) {
+      throw new FourportsInputError("limit-exceeded", [{
+        file: t.file, path: `line ${t.lines[i]}, column ${iHead + 1} (headway_secs)`,
+        message: `a headway of ${headway} s from ${field(row, iStart)} to ${field(row, iEnd)} gives ${count.toLocaleString("en-US")} departures a day; the limit is GTFS_MAX_FREQUENCY_DEPARTURES = ${GTFS_MAX_FREQUENCY_DEPARTURES.toLocaleString("en-US")}`,
+      }]);
+    }
+    let list = out.get(trip);
+    if (!list) out.set(trip, (list = []));
+    list.push([start, end, headway]);
+  });
+  return out;
+}
+
+/** Counts the connections the feed expands to, from counts alone, before anything is expanded. */
+function checkSize(calls: Map<string, Call[]>, freq: Map<string, number[][]>, trips: Map<string, { service: string }>, days: Map<string, number[]>): void {
+  let total = 0;
+  for (const [trip, list] of calls) {
+    const f = freq.get(trip);
+    const perDay = f ? f.reduce((s, [a, b, h]) => s + Math.ceil((b! - a!) / h!), 0) : 1;
+    total += (list.length - 1) * perDay * (days.get(trips.get(trip)!.service)?.length ?? 0);
+  }
+  if (total > GTFS_MAX_CONNECTIONS) {
+    throw new FourportsInputError("limit-exceeded", [{
+      file: "stop_times.txt", path: "$",
+      message: `the feed expands to ${total.toLocaleString("en-US")} connections over the horizon; the limit is GTFS_MAX_CONNECTIONS = ${GTFS_MAX_CONNECTIONS.toLocaleString("en-US")} (read fewer days)`,
+    }]);
+  }
 }

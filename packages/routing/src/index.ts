@@ -5,10 +5,11 @@ export { ShortestPathSearch, type AStarBound, type PathResult, type SearchMasks 
 export { buildLandmarks, type Landmarks } from "./landmarks.js";
 export { kShortestPaths } from "./yen.js";
 export { parseDimacs } from "./dimacs.js";
-export { DataError } from "./errors.js";
+export { DataError, FourportsInputError, type InputErrorCode } from "./errors.js";
 export { DEFAULT_EMISSION_FACTORS, type EmissionFactor } from "./emissions.js";
 export { firstConnectionAtOrAfter, MODE_COUNT, NO_TRANSFER_MIN, ORIGIN_STATE, prepareRouting, ROAD, STATE_COUNT, type PrepareOptions, type RoutingNetwork } from "./network.js";
 export { ConnectionScan, UNREACHED, type Journey, type JourneyLeg, type ScanOptions } from "./csa.js";
 export { profileQuery, type Profile, type ProfileEntry } from "./profile.js";
 export { paretoJourneys, type ParetoJourney, type ParetoOptions, type ParetoResult } from "./mcsa.js";
-export { readGtfs, type GtfsOptions } from "./gtfs.js";
+export { GTFS_MAX_CONNECTIONS, GTFS_MAX_FREQUENCY_DEPARTURES, GTFS_MAX_HORIZON_DAYS, GTFS_MAX_WALK_RADIUS_M, readGtfs, type GtfsOptions } from "./gtfs.js";
+export { GTFS_MAX_FILE_BYTES, type GtfsFeed } from "./gtfs-feed.js";

@@ -48,7 +48,7 @@ export function prepareRouting(scenario: Scenario, timetable: Timetable, options
   checkOptionsObject("prepareRouting", options);
   checkNumberOption("prepareRouting: linkCostCnyPerTKm", options.linkCostCnyPerTKm, { min: 0, max: BOUNDS.tariffCnyPerT });
   if (!timetable || !(timetable.depMin instanceof Int32Array) || timetable.hubIds?.length !== scenario.hubs.length) {
-    throw new FourportsInputError("bad-option", "prepareRouting: timetable: expected the expanded timetable of this scenario (expandTimetable)");
+    throw new FourportsInputError("invalid-option", "prepareRouting: timetable: expected the expanded timetable of this scenario (expandTimetable)");
   }
   const factors = options.emissionFactors ?? DEFAULT_EMISSION_FACTORS;
   const hubIndex = new Map(scenario.hubs.map((h, i) => [h.id, i]));
@@ -102,9 +102,11 @@ export function prepareRouting(scenario: Scenario, timetable: Timetable, options
     const ride = timetable.arrMin[i]! - timetable.depMin[i]!;
     const charged = k < 0 ? ride : arr[k + 1]! - arr[k]!;
     connMode[i] = timetable.serviceMode[si]!;
-    connCostCny[i] = s.durationMin > 0 ? (s.tariffCnyPerT * charged) / s.durationMin : s.tariffCnyPerT;
+    // A GTFS trip whose times all fall in one minute lasts 0 min: its legs share evenly.
+    const even = 1 / ((s.via?.length ?? 0) + 1);
+    connCostCny[i] = s.durationMin > 0 ? (s.tariffCnyPerT * charged) / s.durationMin : s.tariffCnyPerT * even;
     // Emissions follow the distance ridden, not the time standing at a border.
-    connCo2Kg[i] = (factors[s.mode].gCo2ePerTKm * s.distanceKm * (s.durationMin > 0 ? ride / s.durationMin : 1)) / 1000;
+    connCo2Kg[i] = (factors[s.mode].gCo2ePerTKm * s.distanceKm * (s.durationMin > 0 ? ride / s.durationMin : even)) / 1000;
   }
   return {
     timetable,

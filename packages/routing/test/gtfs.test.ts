@@ -22,7 +22,7 @@ describe("readGtfs", () => {
     // No G1 on Thursday: the Friday train, then stay aboard past midnight (25:10).
     expect(j.legs.map((l) => l.kind === "service" && l.serviceId)).toEqual(["G1-0800"]);
     expect(formatMinute(sc.epoch, j.arriveMin)).toBe("2025-01-04 01:10");
-    expect(sc.hubs.map((h) => h.id)).toEqual(["ZZ_1", "XA_1", "CD_1"]);
+    expect(sc.hubs.map((h) => h.id)).toEqual(["ZZ_3A1", "XA_3A1", "CD_201"]);
   });
 
   it("accepts the feed as file name → text, with the same result", () => {

@@ -1,6 +1,7 @@
 import { MODES, type Mode } from "@fourports/network";
 import { throughputValue } from "@fourports/flow";
 import { DELIVERED, UNSERVED } from "./consignments.js";
+import { JsonLinesWriter } from "./event-log.js";
 import type { SimLogEvent } from "./log.js";
 import { PORT_GROUPS, type SimModel } from "./model.js";
 import { Replication } from "./replication.js";
@@ -22,6 +23,16 @@ export interface RunOptions {
   targets?: readonly TargetSpec[];
   onEvent?: (e: SimLogEvent) => void;
   signal?: AbortSignal;
+}
+
+/** Runs one replication, streaming its event log to a JSON Lines file when one is named. */
+export function runLogged(m: SimModel, seed: string | number, replication: number, targets: readonly TargetSpec[], eventLogFile?: string, signal?: AbortSignal): ReplicationResult {
+  const writer = eventLogFile === undefined ? null : new JsonLinesWriter(eventLogFile);
+  try {
+    return runReplication(m, { seed, replication, targets, ...(writer ? { onEvent: writer.write } : {}), ...(signal ? { signal } : {}) });
+  } finally {
+    writer?.close();
+  }
 }
 
 /** Runs one replication of a prepared model and returns what it measured. */

@@ -4,7 +4,8 @@ import { Tinypool } from "tinypool";
 import { aggregate, type SimulationSummary } from "./aggregate.js";
 import { buildModel, type ModelOptions } from "./model.js";
 import type { ReplicationResult } from "./result.js";
-import { runReplication, type TargetSpec } from "./run.js";
+import { eventLogPath } from "./event-log.js";
+import { runLogged, type TargetSpec } from "./run.js";
 import type { ReplicationTask } from "./worker.js";
 
 export interface SimulateOptions extends ModelOptions {
@@ -23,6 +24,8 @@ export interface SimulateOptions extends ModelOptions {
   /** Replications between stopping checks (default 10). */
   batch?: number;
   targets?: TargetSpec[];
+  /** A folder to stream each replication's event log to (replication-0000.jsonl, …); it must exist. */
+  eventLogDir?: string;
   /** Keep every replication's result in the output (default false). */
   keepReplications?: boolean;
   onProgress?: (done: number, planned: number) => void;
@@ -72,6 +75,7 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
     ...(options.maxTransitDays !== undefined ? { maxTransitDays: options.maxTransitDays } : {}),
   };
   const runs: ReplicationResult[] = [];
+  const logFile = (i: number): string | undefined => (options.eventLogDir === undefined ? undefined : eventLogPath(options.eventLogDir, i));
   let stoppedBy: SimulationResult["stoppedBy"] = "replications";
   const converged = (): boolean => {
     if (options.untilRelativeCi === undefined || runs.length < 2) return false;
@@ -87,7 +91,7 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
       const out: ReplicationResult[] = [];
       for (let i = from; i < to; i++) {
         options.signal?.throwIfAborted();
-        out.push(runReplication(model, { seed, replication: i, targets, ...(options.signal ? { signal: options.signal } : {}) }));
+        out.push(runLogged(model, seed, i, targets, logFile(i), options.signal));
         options.onProgress?.(i + 1, planned);
         // Let the caller's timers (progress output, abort) run between replications.
         await new Promise<void>((r) => setImmediate(r));
@@ -101,7 +105,8 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
     runBatch = (from, to) =>
       Promise.all(
         Array.from({ length: to - from }, async (_, j) => {
-          const task: ReplicationTask = { key, scenario, model: modelOptions, seed, replication: from + j, targets };
+          const file = logFile(from + j);
+          const task: ReplicationTask = { key, scenario, model: modelOptions, seed, replication: from + j, targets, ...(file !== undefined ? { eventLogFile: file } : {}) };
           const r = (await pool!.run(task, options.signal ? { signal: options.signal } : {})) as ReplicationResult;
           options.onProgress?.(++done, planned);
           return r;

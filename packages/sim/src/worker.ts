@@ -1,7 +1,7 @@
 import type { Scenario } from "@fourports/network";
 import { buildModel, type ModelOptions, type SimModel } from "./model.js";
 import type { ReplicationResult } from "./result.js";
-import { runReplication, type TargetSpec } from "./run.js";
+import { runLogged, type TargetSpec } from "./run.js";
 
 /** One task for a worker thread: plain data only. */
 export interface ReplicationTask {
@@ -12,6 +12,8 @@ export interface ReplicationTask {
   seed: string | number;
   replication: number;
   targets: TargetSpec[];
+  /** Stream the replication's event log to this JSON Lines file. */
+  eventLogFile?: string;
 }
 
 let cached: { key: string; model: SimModel } | null = null;
@@ -19,5 +21,5 @@ let cached: { key: string; model: SimModel } | null = null;
 /** Runs one replication in a worker thread (tinypool calls the default export). */
 export default function replicate(task: ReplicationTask): ReplicationResult {
   if (cached?.key !== task.key) cached = { key: task.key, model: buildModel(task.scenario, task.model) };
-  return runReplication(cached.model, { seed: task.seed, replication: task.replication, targets: task.targets });
+  return runLogged(cached.model, task.seed, task.replication, task.targets, task.eventLogFile);
 }

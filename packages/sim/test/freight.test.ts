@@ -3,7 +3,10 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadScenarioFile, loadScenarioValue, type Scenario } from "@fourports/network";
 import { assignDemand, throughputValue } from "@fourports/flow";
-import { buildModel, runReplication, simulate, type SimLogEvent } from "@fourports/sim";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildModel, eventLogPath, runReplication, simulate, type SimLogEvent } from "@fourports/sim";
 import { scenarioArb, VARIABILITY } from "./scenarios.js";
 
 const EPS = 1e-6;
@@ -209,6 +212,23 @@ describe("simulate", () => {
     const two = await simulate(sc, { replications: 6, seed: 9, workers: 2, targets, batch: 3 });
     expect(JSON.stringify(two)).toBe(JSON.stringify(one));
     expect(one.replications).toBe(6);
+  });
+
+  it("streams each replication's event log to a JSON Lines file from the workers, conserving every tonne", async () => {
+    const sc = fc.sample(scenarioArb({ variability: true, storage: true, onDemand: true }), { numRuns: 1, seed: 8 })[0]!;
+    const dir = mkdtempSync(join(tmpdir(), "fourports-log-"));
+    const r = await simulate(sc, { replications: 3, seed: 2, workers: 2, eventLogDir: dir, keepReplications: true });
+    for (let i = 0; i < 3; i++) {
+      const events = readFileSync(eventLogPath(dir, i), "utf8").trim().split("\n").map((l) => JSON.parse(l) as SimLogEvent);
+      let released = 0;
+      let ended = 0;
+      for (const e of events) {
+        if (e.kind === "release") released += e.tonnes;
+        if (e.kind === "deliver" || e.kind === "unserved") ended += e.tonnes;
+      }
+      expect(ended).toBeCloseTo(released, 6);
+      expect(released).toBeCloseTo(r.replicationResults![i]!.releasedT, 6);
+    }
   });
 
   it("stops on the confidence-interval rule at a batch boundary", async () => {

@@ -12,6 +12,7 @@ import {
 } from "@fourports/network";
 import { dispatchableTrips } from "@fourports/flow";
 import { prepareRouting } from "@fourports/routing";
+import type { ProvinceRollup } from "@fourports/rural";
 import { quickFreightCircle, type ReachResult } from "./reach.js";
 import type { Target } from "./registry.js";
 
@@ -219,10 +220,47 @@ const isHomeKind = (c: Ctx, kinds: Hub["kind"][]): Set<number> =>
  * The capacity ceiling of each target: the most the scenario's timetable and hubs could deliver
  * in its horizon at 100% load. `previous` (the year before) is needed for growth targets.
  */
-export function capacityCeilings(targets: Target[], year: Year, previous?: Year): CeilingResult[] {
+export function capacityCeilings(targets: Target[], year: Year, previous?: Year, inputs: CeilingInputs = {}): CeilingResult[] {
   const c = context(year);
   const prev = previous ? context(previous) : undefined;
-  return targets.map((t) => ceilingOf(t, c, prev));
+  return targets.map((t) => (t.metric === "rural-counts" ? ruralCounts(t, inputs.rural) : ceilingOf(t, c, prev)));
+}
+
+/** Results computed outside the four-port network that some targets are measured on. */
+export interface CeilingInputs {
+  /** The rural roll-up (@fourports/rural provinceRollup) for the rural-delivery target. */
+  rural?: ProvinceRollup;
+}
+
+const RURAL_NAMES: Record<string, string> = {
+  countyCentres: "county centres",
+  townshipStations: "township stations",
+  villageStations: "village stations",
+  passengerFreightMailLines: "客货邮 lines",
+};
+
+/** The rural target: counts of the modelled counties and their 24-hour share against the year's targets. */
+function ruralCounts(t: Target, rural: ProvinceRollup | undefined): CeilingResult {
+  const none = { basis: [] as Label[], missing: [] as string[] };
+  if (!rural) return result(t, { ceiling: null, status: "not-computed", limitedBy: "-", detail: "no rural roll-up given (fourports baseline computes it from seeds/rural/henan-province.json)", ...none });
+  const rows = rural.rows.map((r) => ({ r, y: r.years.find((y) => y.year === t.year) }));
+  const missingYear = rows.find((x) => !x.y);
+  if (missingYear) return result(t, { ceiling: null, status: "not-computed", limitedBy: "-", detail: `the rural targets have no year ${t.year}`, ...none });
+  const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+  const text = rows
+    .map(({ r, y }) => (r.what === "share24h" ? `24 h ${pct(r.modelled)}/${pct(y!.target)}` : `${RURAL_NAMES[r.what]} ${r.modelled}/${y!.target.toLocaleString("en-US")}`))
+    .join(" · ");
+  const short = rows.filter(({ y }) => !y!.met).map(({ r }) => (r.what === "share24h" ? "24 h share" : RURAL_NAMES[r.what]!));
+  const villages = rural.counties.reduce((a, c) => a + c.villages, 0);
+  const within = rural.counties.reduce((a, c) => a + c.villagesWithin24h, 0);
+  return result(t, {
+    ceiling: text,
+    status: short.length === 0 ? "met" : "not-met",
+    limitedBy: `${rural.counties.length} modelled count${rural.counties.length === 1 ? "y" : "ies"}`,
+    detail: `modelled/target ${t.year} for ${rural.provinceId} (${rural.counties.map((c) => c.countyId).join(", ")}): ${text}; villages served within 24 h both ways ${within} of ${villages}; short: ${short.join(", ") || "none"}`,
+    basis: [...new Set(rural.labels)].sort() as Label[],
+    missing: short,
+  });
 }
 
 function ceilingOf(t: Target, c: Ctx, prev: Ctx | undefined): CeilingResult {
@@ -403,6 +441,8 @@ function ceilingOf(t: Target, c: Ctx, prev: Ctx | undefined): CeilingResult {
         reach,
       });
     }
+    case "rural-counts":
+      return ruralCounts(t, undefined);
     case "not-modelled":
       return result(t, { ceiling: null, status: "not-computed", limitedBy: "-", detail: "outside the network model", ...none });
   }

@@ -8,7 +8,7 @@ export {
   type Target,
   type TargetRegistry,
 } from "./registry.js";
-export { capacityCeilings, type CeilingResult, type CeilingStatus, type Year } from "./ceilings.js";
+export { capacityCeilings, type CeilingInputs, type CeilingResult, type CeilingStatus, type Year } from "./ceilings.js";
 export { greatCircleKm, quickFreightCircle, reachGroupOf, ROAD_FACTOR, type ReachGroup, type ReachGroupResult, type ReachMiss, type ReachOptions, type ReachResult } from "./reach.js";
 export type { ReachDestination, ReachSpec } from "./registry.js";
 export { assignedValue, metricPerTonne, type AssignedPeriod } from "./assigned.js";

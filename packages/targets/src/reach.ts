@@ -114,14 +114,14 @@ export function quickFreightCircle(scenario: Scenario, net: RoutingNetwork, spec
   // At least a minute between samples: a step of 0 never advanced and looped for ever.
   checkNumberOption("quickFreightCircle: stepMin", options.stepMin, { integer: true, min: 1, max: 7 * MIN_PER_DAY });
   const origin = scenario.hubs.findIndex((h) => h.id === spec.origin);
-  if (origin < 0) throw new FourportsInputError("bad-option", `quickFreightCircle: reach origin "${spec.origin}" is not a hub of scenario ${scenario.id}`);
+  if (origin < 0) throw new FourportsInputError("invalid-option", `quickFreightCircle: reach origin "${spec.origin}" is not a hub of scenario ${scenario.id}`);
   const home = scenario.hubs[origin]!;
   const epochDay = dayNumber(scenario.epoch);
   let startDay: number;
   if (options.weekStart !== undefined) {
     startDay = dayNumber(options.weekStart) - epochDay;
     if (Math.abs(startDay) > LIMITS.horizonDays) {
-      throw new FourportsInputError("bad-option", `quickFreightCircle: weekStart: ${options.weekStart} lies more than ${LIMITS.horizonDays} days from the epoch ${scenario.epoch}`);
+      throw new FourportsInputError("invalid-option", `quickFreightCircle: weekStart: ${options.weekStart} lies more than ${LIMITS.horizonDays} days from the epoch ${scenario.epoch}`);
     }
   } else {
     const d = scenario.horizonDays - 14;

@@ -14,6 +14,7 @@ export const METRICS = [
   "expressway-access-min",
   "hub-open-with-trains",
   "reach-share",
+  "rural-counts",
   "not-modelled",
 ] as const;
 export type Metric = (typeof METRICS)[number];

@@ -26,7 +26,7 @@ const spec = { origin: "CGO", days: { domestic: 1, neighbouring: 2, worldwide: 3
 describe("library options are checked before any work", () => {
   it("assignDemand: logitScale NaN, k 0, a bad release time, an unknown choice", () => {
     expect(inputError(() => assignDemand(mini, net, { choice: "logit", logitScale: NaN }))).toEqual({
-      code: "bad-option",
+      code: "invalid-option",
       message: "assignDemand: logitScale: expected a finite number >= 0 <= 1000, got number NaN",
     });
     expect(inputError(() => assignDemand(mini, net, { k: 0 })).message).toMatch(/^assignDemand: k: /);
@@ -38,13 +38,13 @@ describe("library options are checked before any work", () => {
     expect(inputError(() => quickFreightCircle(mini, net, spec, { stepMin: 0 })).message).toBe(
       "quickFreightCircle: stepMin: expected a whole number >= 1 <= 10080, got number 0",
     );
-    expect(inputError(() => quickFreightCircle(mini, net, spec, { stepMin: -5 })).code).toBe("bad-option");
+    expect(inputError(() => quickFreightCircle(mini, net, spec, { stepMin: -5 })).code).toBe("invalid-option");
     expect(inputError(() => quickFreightCircle(mini, net, spec, { weekStart: "2025-02-30" })).message).toMatch(/weekStart: expected a calendar date/);
   });
 
   it("expandTimetable: days 1e7, days 0, an impossible from", () => {
     expect(inputError(() => expandTimetable(mini, { days: 1e7 })).message).toBe("expandTimetable: days: expected a whole number >= 1 <= 3660, got number 10000000");
-    expect(inputError(() => expandTimetable(mini, { days: 0 })).code).toBe("bad-option");
+    expect(inputError(() => expandTimetable(mini, { days: 0 })).code).toBe("invalid-option");
     expect(inputError(() => expandTimetable(mini, { from: "2025-13-01" })).message).toMatch(/from: expected a calendar date/);
   });
 

@@ -1,0 +1,144 @@
+import { BusBooker } from "./bus-booking.js";
+import { buildBusNetwork } from "./bus-network.js";
+import type { CoverageResult } from "./coverage.js";
+import type { LoadedCounty } from "./county-types.js";
+import { poissonish } from "./generate.js";
+
+export interface DaySimOptions {
+  days: number;
+  /** Seeded generator: volumes and bus delays are drawn from it, in a fixed order. */
+  rng: () => number;
+  /** Probability that a bus or freight trip runs late (default 0.1, ASSUMPTION). */
+  tripDelayProb?: number;
+  /** A late trip is late by U(0, this) minutes (default 90, ASSUMPTION). */
+  tripDelayMaxMin?: number;
+  transferMin?: number;
+  signal?: AbortSignal;
+}
+
+export interface SimDay {
+  day: number;
+  generatedParcels: number;
+  onTimeParcels: number;
+  /** Delivered, but more than 24 h after they were ready (a full vehicle, a late bus). */
+  lateParcels: number;
+  /** Parcels of villages the plan serves by nothing: never delivered. */
+  unservedParcels: number;
+  /** Parcels left waiting for the next day at the end of this day. */
+  backlogParcels: number;
+  /** onTime / generated of this day. */
+  rate24h: number;
+}
+
+export interface DaySimResult {
+  days: SimDay[];
+  rate24h: { mean: number; min: number; p5: number; p50: number; p95: number; max: number };
+  totals: { generatedParcels: number; onTimeParcels: number; lateParcels: number; unservedParcels: number; finalBacklogParcels: number };
+}
+
+/**
+ * Days of parcel flows through the planned network (a small seeded day simulation of our own:
+ * the lead's `@fourports/sim` engine is not on main yet). Each day draws Poisson volumes per
+ * village and direction and a delay per trip, books bus villages' parcels on the lines with
+ * room, loads the planned van routes up to capacity; what does not fit waits for the next
+ * day (late). Parcels are conserved: generated = on time + late + unserved + final backlog.
+ */
+export function simulateDays(loaded: LoadedCounty, plan: CoverageResult, options: DaySimOptions): DaySimResult {
+  const { county } = loaded;
+  const rng = options.rng;
+  const bus = buildBusNetwork(county, { transferMin: options.transferMin ?? 15, days: 3 });
+  const pDelay = options.tripDelayProb ?? 0.1;
+  const maxDelay = options.tripDelayMaxMin ?? 90;
+  const readyMin = plan.readyMin;
+  const fleetCap = new Map(county.vans.map((f) => [f.id, f.capacityParcels]));
+  const planOf = new Map(plan.villages.map((v) => [v.villageId, v]));
+  // Backlog per village and direction: parcels that missed their vehicle, delivered next day.
+  const backlog = new Map<string, { down: number; up: number }>(county.villages.map((v) => [v.id, { down: 0, up: 0 }]));
+  const days: SimDay[] = [];
+  for (let day = 0; day < options.days; day++) {
+    options.signal?.throwIfAborted();
+    const booker = new BusBooker(bus);
+    const delay = Float64Array.from({ length: bus.trips.length }, () => (rng() < pDelay ? rng() * maxDelay : 0));
+    const s = { generated: 0, onTime: 0, late: 0, unserved: 0 };
+    const fresh = new Map(county.villages.map((v) => [v.id, { down: poissonish(v.downParcelsPerDay, rng), up: poissonish(v.upParcelsPerDay, rng) }]));
+    for (const f of fresh.values()) s.generated += f.down + f.up;
+    const deliver = (fromBacklog: number, today: number, onTimeToday: boolean): void => {
+      s.late += fromBacklog + (onTimeToday ? 0 : today);
+      s.onTime += onTimeToday ? today : 0;
+    };
+    for (const v of county.villages) {
+      const p = planOf.get(v.id)!;
+      const f = fresh.get(v.id)!;
+      const b = backlog.get(v.id)!;
+      if (p.down.mode === null) {
+        s.unserved += f.down + f.up + b.down + b.up;
+        b.down = b.up = 0;
+        continue;
+      }
+      if (p.down.mode !== "bus") continue;
+      for (const dir of ["down", "up"] as const) {
+        const qty = f[dir] + b[dir];
+        const c = bus.hubIndex.get(p.centre)!;
+        const h = bus.hubIndex.get(v.id)!;
+        const bk = qty === 0 ? null : dir === "down" ? booker.book(c, h, readyMin, qty) : booker.book(h, c, readyMin, qty);
+        if (qty === 0) continue;
+        if (!bk) {
+          // No room today: everything waits (the day's parcels become tomorrow's backlog).
+          b[dir] = qty;
+          continue;
+        }
+        const lastTrip = bus.net.timetable.trip[bk.connections[bk.connections.length - 1]!]!;
+        deliver(b[dir], f[dir], bk.arriveMin + delay[lastTrip]! - readyMin <= 1440);
+        b[dir] = 0;
+      }
+    }
+    for (const r of plan.routes) {
+      let room = fleetCap.get(r.fleetId)!;
+      r.villageIds.forEach((id) => {
+        const f = fresh.get(id)!;
+        const b = backlog.get(id)!;
+        const p = planOf.get(id)!;
+        for (const dir of ["down", "up"] as const) {
+          const qty = f[dir] + b[dir];
+          // The plan bounds down + up by the capacity; a heavy day fills the van before its last stops.
+          if (qty > room) {
+            b[dir] = qty;
+            continue;
+          }
+          room -= qty;
+          deliver(b[dir], f[dir], p[dir].within24h);
+          b[dir] = 0;
+        }
+      });
+    }
+    let waiting = 0;
+    for (const b of backlog.values()) waiting += b.down + b.up;
+    days.push({
+      day,
+      generatedParcels: s.generated,
+      onTimeParcels: s.onTime,
+      lateParcels: s.late,
+      unservedParcels: s.unserved,
+      backlogParcels: waiting,
+      rate24h: s.generated === 0 ? 1 : s.onTime / s.generated,
+    });
+  }
+  return summariseDays(days);
+}
+
+function summariseDays(days: SimDay[]): DaySimResult {
+  const rates = days.map((d) => d.rate24h).sort((a, b) => a - b);
+  const q = (p: number): number => rates[Math.min(rates.length - 1, Math.floor(p * rates.length))] ?? 0;
+  const sum = (f: (d: SimDay) => number): number => days.reduce((a, d) => a + f(d), 0);
+  return {
+    days,
+    rate24h: { mean: rates.reduce((a, b) => a + b, 0) / Math.max(1, rates.length), min: rates[0] ?? 0, p5: q(0.05), p50: q(0.5), p95: q(0.95), max: rates[rates.length - 1] ?? 0 },
+    totals: {
+      generatedParcels: sum((d) => d.generatedParcels),
+      onTimeParcels: sum((d) => d.onTimeParcels),
+      lateParcels: sum((d) => d.lateParcels),
+      unservedParcels: sum((d) => d.unservedParcels),
+      finalBacklogParcels: days.length ? days[days.length - 1]!.backlogParcels : 0,
+    },
+  };
+}

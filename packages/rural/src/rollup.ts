@@ -1,0 +1,147 @@
+import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { checkAgainst, parseJsonText, ScenarioError } from "@fourports/network";
+import { z } from "zod";
+import { countyCoverage, type CoverageOptions, type CoverageResult } from "./coverage.js";
+import { provinceSchema, type ProvinceFile } from "./county-schema.js";
+import type { LoadedCounty, RuralLabel } from "./county-types.js";
+import { loadCountyFile } from "./load-county.js";
+
+export const RURAL_COUNTS = ["countyCentres", "townshipStations", "villageStations", "passengerFreightMailLines"] as const;
+export type RuralCount = (typeof RURAL_COUNTS)[number];
+
+/** The opinion's targets for one year: counts, and the share of villages served within 24 h. */
+export interface RuralYearTargets {
+  year: number;
+  counts: Record<RuralCount, number>;
+  share24h: number;
+}
+
+export interface RuralTargets {
+  id: string;
+  source: string;
+  label: RuralLabel;
+  years: RuralYearTargets[];
+}
+
+const countsSchema = z.strictObject({
+  countyCentres: z.number().int().nonnegative(),
+  townshipStations: z.number().int().nonnegative(),
+  villageStations: z.number().int().nonnegative(),
+  passengerFreightMailLines: z.number().int().nonnegative(),
+});
+const targetsSchema = z.strictObject({
+  id: z.string(),
+  source: z.string(),
+  reference: z.string(),
+  label: z.enum(["TARGET", "OFF", "PRESS", "EST", "ASSUMPTION"]),
+  years: z.array(z.strictObject({ year: z.number().int(), counts: countsSchema, share24h: z.number().min(0).max(1), note: z.string().optional() })).min(1),
+});
+
+function readJson(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    throw new ScenarioError([{ file: path, path: "$", message: `cannot read: ${(e as Error).message}` }]);
+  }
+  const parsed = parseJsonText(text, path);
+  if (!parsed.ok) throw new ScenarioError(parsed.issues);
+  return parsed.value;
+}
+
+/** Loads the 2024–2026 rural targets (seeds/rural/targets-rural.json). */
+export function loadRuralTargets(path: string): RuralTargets {
+  const c = checkAgainst(targetsSchema, readJson(path), path);
+  if (!c.ok) throw new ScenarioError(c.list.issues);
+  return c.data;
+}
+
+export interface LoadedProvince {
+  province: ProvinceFile;
+  file: string;
+  counties: LoadedCounty[];
+}
+
+/** Loads a province roll-up file and every county it names (problems of all files at once). */
+export function loadProvinceFile(path: string): LoadedProvince {
+  const c = checkAgainst(provinceSchema, readJson(path), path);
+  if (!c.ok) throw new ScenarioError(c.list.issues);
+  const issues: ScenarioError["issues"] = [];
+  const counties: LoadedCounty[] = [];
+  for (const entry of c.data.counties) {
+    try {
+      counties.push(loadCountyFile(resolve(dirname(path), entry.file)));
+    } catch (e) {
+      if (e instanceof ScenarioError) issues.push(...e.issues);
+      else throw e;
+    }
+  }
+  if (issues.length > 0) throw new ScenarioError(issues);
+  return { province: c.data, file: path, counties };
+}
+
+/** Whether a file is a province roll-up or a county (by its "kind"). */
+export function ruralFileKind(path: string): "province" | "county" {
+  const v = readJson(path) as { kind?: unknown } | null;
+  return v !== null && typeof v === "object" && v.kind === "province" ? "province" : "county";
+}
+
+export interface CountyCounts {
+  countyId: string;
+  counts: Record<RuralCount, number>;
+  villages: number;
+  villagesWithin24h: number;
+}
+
+/**
+ * A county's counts as the opinion counts them: centres, open township stations, open village
+ * stations, and 客货邮 lines = bus lines that carry parcels in the day's plan.
+ */
+export function countyCounts(loaded: LoadedCounty, coverage: CoverageResult): CountyCounts {
+  const c = loaded.county;
+  const busIds = new Set(c.busLines.map((l) => l.id));
+  return {
+    countyId: c.id,
+    counts: {
+      countyCentres: c.centres.length,
+      townshipStations: c.townships.filter((t) => t.status === "open").length,
+      villageStations: c.villages.filter((v) => v.stationOpen).length,
+      passengerFreightMailLines: coverage.lines.filter((l) => busIds.has(l.lineId) && l.parcelsPerDay > 0).length,
+    },
+    villages: c.villages.length,
+    villagesWithin24h: coverage.villages.filter((v) => v.down.within24h && v.up.within24h).length,
+  };
+}
+
+export interface RollupRow {
+  what: RuralCount | "share24h";
+  modelled: number;
+  /** Per target year: the target and whether the modelled counties meet it. */
+  years: { year: number; target: number; met: boolean }[];
+}
+
+export interface ProvinceRollup {
+  provinceId: string;
+  counties: CountyCounts[];
+  coverage: CoverageResult[];
+  rows: RollupRow[];
+  targetsSource: string;
+  /** Provenance labels of the counties summed (ASSUMPTION for a generated county). */
+  labels: RuralLabel[];
+}
+
+/** Counts of every modelled county summed and set against each year's targets. */
+export function provinceRollup(p: LoadedProvince, targets: RuralTargets, options: CoverageOptions): ProvinceRollup {
+  const coverage = p.counties.map((c) => countyCoverage(c, options));
+  const counties = p.counties.map((c, i) => countyCounts(c, coverage[i]!));
+  const total = (k: RuralCount): number => counties.reduce((a, c) => a + c.counts[k], 0);
+  const villages = counties.reduce((a, c) => a + c.villages, 0);
+  const share = villages === 0 ? 0 : counties.reduce((a, c) => a + c.villagesWithin24h, 0) / villages;
+  const rows: RollupRow[] = [
+    ...RURAL_COUNTS.map((k) => ({ what: k, modelled: total(k), years: targets.years.map((y) => ({ year: y.year, target: y.counts[k], met: total(k) >= y.counts[k] })) })),
+    { what: "share24h" as const, modelled: share, years: targets.years.map((y) => ({ year: y.year, target: y.share24h, met: share >= y.share24h - 1e-12 })) },
+  ];
+  const labels = [...new Set(p.counties.map((c) => c.county.provenance.label))].sort();
+  return { provinceId: p.province.id, counties, coverage, rows, targetsSource: targets.source, labels };
+}
