@@ -1,11 +1,8 @@
 import { dayNumber } from "./dates.js";
 import { formatIssue, type Issue } from "./issues.js";
 
-/**
- * What was wrong with an argument: an invalid option value, a resource limit passed, or a value
- * that is not plain JSON-like data (cyclic, a class instance, a function).
- */
-export type InputErrorCode = "invalid-option" | "limit-exceeded" | "not-plain-data";
+/** What was wrong with an argument: an invalid option value, or a resource limit passed. */
+export type InputErrorCode = "invalid-option" | "limit-exceeded";
 
 /**
  * Thrown by every exported function of fourports for a bad argument or a passed resource limit,
