@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { expandTimetable, loadScenarioFile } from "@fourports/network";
 import { holdOutReport, loadForecastSpec, loadObserved, type ChoiceFit } from "@fourports/targets";
-import { parseArgs, UsageError } from "./args.js";
+import { dateArg, parseArgs, UsageError } from "./args.js";
 import type { Io } from "./commands.js";
 import { seedsDir, userPath } from "./paths.js";
 import { fmtNumber, table } from "./table.js";
@@ -13,7 +13,8 @@ export function backtestCommand(args: string[], io: Io): number {
   const { positional, opts } = parseArgs(args, ["--cutoff", "--history", "--forecast", "--scenario"]);
   if (positional.length > 0) throw new UsageError(`unexpected argument "${positional[0]}"; usage: fourports backtest --cutoff YYYY-MM-DD`);
   const cutoff = opts.get("--cutoff");
-  if (!cutoff || !/^\d{4}-\d{2}-\d{2}$/.test(cutoff)) throw new UsageError("usage: fourports backtest --cutoff YYYY-MM-DD [--history FILE] [--forecast FILE] [--scenario FILE]");
+  if (!cutoff) throw new UsageError("usage: fourports backtest --cutoff YYYY-MM-DD [--history FILE] [--forecast FILE] [--scenario FILE]");
+  dateArg("--cutoff", cutoff);
   const history = loadObserved(opts.has("--history") ? userPath(opts.get("--history")!) : join(seedsDir(), "observed-history.json"));
   const spec = loadForecastSpec(opts.has("--forecast") ? userPath(opts.get("--forecast")!) : join(seedsDir(), "forecast.json"));
   const scenario = loadScenarioFile(opts.has("--scenario") ? userPath(opts.get("--scenario")!) : join(seedsDir(), "zhengzhou-2024.json"));

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { ScenarioError, formatIssue } from "@fourports/network";
-import { UsageError } from "./args.js";
+import { escapeControl } from "@fourports/network";
+import { reportError } from "./report-error.js";
 import { baseline, summary, validate, type Io } from "./commands.js";
 import { reach, route } from "./route.js";
 import { rural } from "./rural.js";
@@ -11,8 +11,8 @@ import { vrp } from "./vrp.js";
 const USAGE = `usage: fourports <command> [args]
 
 commands:
-  baseline [FILE] [--targets FILE] [--compare FILE] [--observed FILE] [--runs N] [--seed S] [--workers W]
-           [--rural FILE]
+  baseline [FILE] [--targets FILE] [--compare FILE] [--history FILE] [--forecast FILE] [--rural FILE] [--out FILE]
+           [--fit-cutoff YYYY-MM-DD] [--forecast-cutoff YYYY-MM-DD] [--runs N] [--seed S] [--workers W]
                         assigned, simulated (P50 and P(met) over N replications, default 6;
                         --runs 0 skips) and capacity ceiling per 2025 target
                         (default: seeds/zhengzhou-2025.json), and the 2024 calibration
@@ -33,16 +33,24 @@ commands:
                         lines, van routes, siting, simulated days and counts against the
                         2024–2026 targets (default: seeds/rural/henan-province.json)
   vrp FILE.vrp [--time-limit S] [--iterations N] [--seed N]
-                        solve a CVRPLIB instance; prints the CVRPLIB .sol (default 10 s)`;
+                        solve a CVRPLIB instance; prints the CVRPLIB .sol (default 10 s)
+
+--debug (any command): on an internal error, print the stack trace
+exit codes: 0 done, 1 invalid input files or no result, 2 bad arguments, 3 internal error`;
+
+/** Each line printed with control characters escaped: text from a file never drives the terminal. */
+const safe = (text: string): string => text.split("\n").map(escapeControl).join("\n");
 
 const io: Io = {
-  out: (l) => process.stdout.write(`${l}\n`),
-  err: (l) => process.stderr.write(`${l}\n`),
+  out: (l) => process.stdout.write(`${safe(l)}\n`),
+  err: (l) => process.stderr.write(`${safe(l)}\n`),
   progress: (l) => {
     if (process.stderr.isTTY) process.stderr.write(`\r${l.padEnd(60)}${l === "" ? "\r" : ""}`);
   },
 };
-const [command, ...args] = process.argv.slice(2);
+const argv = process.argv.slice(2);
+const debug = argv.includes("--debug");
+const [command, ...args] = argv.filter((a) => a !== "--debug");
 
 async function run(): Promise<number> {
   switch (command) {
@@ -75,14 +83,14 @@ async function run(): Promise<number> {
   }
 }
 
+// A reader that stops early (| head) closes the pipe: that ends the output, it is not an error.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 try {
   process.exitCode = await run();
 } catch (err) {
-  if (err instanceof UsageError) {
-    io.err(err.message);
-    process.exitCode = 2;
-  } else if (err instanceof ScenarioError) {
-    for (const i of err.issues) io.err(formatIssue(i));
-    process.exitCode = 1;
-  } else throw err;
+  process.exitCode = reportError(err, io.err, debug);
 }

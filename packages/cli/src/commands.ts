@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import {
   dayNumber,
@@ -6,6 +6,7 @@ import {
   formatIssue,
   loadScenarioFile,
   MIN_PER_DAY,
+  readJsonFile,
   ScenarioError,
   summarizeScenario,
   validateScenarioFile,
@@ -31,7 +32,8 @@ import {
   type Year,
 } from "@fourports/targets";
 import { printChoiceFit } from "./backtest.js";
-import { parseArgs, UsageError } from "./args.js";
+import { dateArg, parseArgs, UsageError } from "./args.js";
+import { writeFileAtomic } from "./out.js";
 import { ruralRollupFor } from "./rural.js";
 import { seedsDir, userPath } from "./paths.js";
 import { pct, runSimulation, simArgs } from "./simulate.js";
@@ -56,9 +58,9 @@ function shown(abs: string): string {
  */
 function fileKind(file: string): "targets" | "observed" | "forecast" | "scenario" {
   try {
-    const v = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
-    if (v === null || typeof v !== "object" || "hubs" in v || "extends" in v) return "scenario";
-    if ("targets" in v) return "targets";
+    const v = readJsonFile(file) as Record<string, unknown>;
+    if (v === null || typeof v !== "object" || Object.hasOwn(v, "hubs") || Object.hasOwn(v, "extends")) return "scenario";
+    if (Object.hasOwn(v, "targets")) return "targets";
     if (Array.isArray(v["figures"])) return "observed";
     if (Array.isArray(v["series"])) return "forecast";
     return "scenario";
@@ -67,7 +69,8 @@ function fileKind(file: string): "targets" | "observed" | "forecast" | "scenario
   }
 }
 
-export function validate(files: string[], io: Io): number {
+export function validate(args: string[], io: Io): number {
+  const files = parseArgs(args, []).positional;
   if (files.length === 0) {
     io.err("usage: fourports validate FILE...");
     return 2;
@@ -119,7 +122,8 @@ function loadYear(file: string): Year & { file: string } {
   return { file, scenario, timetable: expandTimetable(scenario) };
 }
 
-export function summary(files: string[], io: Io): number {
+export function summary(args: string[], io: Io): number {
+  const files = parseArgs(args, [], [], 1).positional;
   if (files.length !== 1) {
     io.err("usage: fourports summary FILE");
     return 2;
@@ -167,21 +171,63 @@ function targetText(r: CeilingResult): string {
   return `${r.comparator} ${show(r.target, r.unit)}`;
 }
 
-export async function baseline(args: string[], io: Io): Promise<number> {
-  const { positional, opts } = parseArgs(args, ["--targets", "--compare", "--observed", "--history", "--forecast", "--fit-cutoff", "--forecast-cutoff", "--runs", "--seed", "--workers", "--rural"]);
-  const opt = (name: string): string | undefined => opts.get(name);
-  if (positional.length > 1) throw new UsageError(`baseline takes one scenario file, got ${positional.length}: ${positional.join(" ")}`);
+/** An input file named by an option must exist before minutes of work are spent. */
+function inputFile(option: string, path: string): string {
+  let isFile: boolean | undefined;
+  try {
+    isFile = statSync(path).isFile();
+  } catch {
+    // reported below
+  }
+  if (isFile) return path;
+  throw new UsageError(`${option}: ${isFile === undefined ? "no such file" : "not a regular file"}: ${path}`);
+}
+
+/** Where --out will write: its folder must exist, and it must not be a folder itself. */
+function outputFile(path: string): string {
+  let dirOk = false;
+  try {
+    dirOk = statSync(dirname(path)).isDirectory();
+  } catch {
+    // reported below
+  }
+  if (!dirOk) throw new UsageError(`--out: no such folder: ${dirname(path)}`);
+  try {
+    if (statSync(path).isDirectory()) throw new UsageError(`--out: ${path} is a folder; name a file`);
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+  }
+  return path;
+}
+
+const BASELINE_FILES = ["--targets", "--compare", "--history", "--forecast", "--rural"];
+
+export async function baseline(args: string[], realIo: Io): Promise<number> {
+  const { positional, opts } = parseArgs(args, [...BASELINE_FILES, "--out", "--fit-cutoff", "--forecast-cutoff", "--runs", "--seed", "--workers"], [], 1);
   const sim = simArgs(opts, 6);
-  const file = positional[0] ? userPath(positional[0]) : join(seedsDir(), "zhengzhou-2025.json");
-  const targetsFile = opt("--targets") ? userPath(opt("--targets")!) : join(seedsDir(), "targets-2025.json");
-  const historyFile = opt("--history") ? userPath(opt("--history")!) : join(seedsDir(), "observed-history.json");
-  const forecastFile = opt("--forecast") ? userPath(opt("--forecast")!) : join(seedsDir(), "forecast.json");
+  // Every argument is checked before the work: input files exist, dates are real, --out can be written.
+  const file = positional[0] ? inputFile("scenario", userPath(positional[0])) : join(seedsDir(), "zhengzhou-2025.json");
+  const opt = (name: string): string | undefined => {
+    const v = opts.get(name);
+    if (v === undefined) return undefined;
+    return BASELINE_FILES.includes(name) ? inputFile(name, userPath(v)) : name.endsWith("-cutoff") ? dateArg(name, v) : v;
+  };
+  const targetsFile = opt("--targets") ?? join(seedsDir(), "targets-2025.json");
+  const historyFile = opt("--history") ?? join(seedsDir(), "observed-history.json");
+  const forecastFile = opt("--forecast") ?? join(seedsDir(), "forecast.json");
+  let compare = opt("--compare");
+  const fitCutoffArg = opt("--fit-cutoff");
+  const forecastCutoffArg = opt("--forecast-cutoff");
+  const outFile = opts.has("--out") ? outputFile(userPath(opts.get("--out")!)) : undefined;
+  // With --out the report is collected and written at the end in one atomic step.
+  const report: string[] = [];
+  const io: Io = outFile ? { ...realIo, out: (l) => void report.push(l) } : realIo;
+
   const year = loadYear(file);
   // The growth targets compare with the year before: the file this one extends, unless named.
-  let compare = opt("--compare") ? userPath(opt("--compare")!) : undefined;
   if (!compare) {
-    const raw = JSON.parse(readFileSync(file, "utf8")) as { extends?: string };
-    if (raw.extends) compare = join(dirname(file), raw.extends);
+    const raw = readJsonFile(shown(file)) as { extends?: unknown };
+    if (typeof raw.extends === "string") compare = join(dirname(file), raw.extends);
   }
   const previous = compare ? loadYear(compare) : undefined;
   const registry = loadTargetRegistry(shown(targetsFile));
@@ -192,7 +238,7 @@ export async function baseline(args: string[], io: Io): Promise<number> {
   const scenarioYear = Number(year.scenario.epoch.slice(0, 4));
 
   // The shipper choice is fitted on the year before, on its figures to the end of August; the rest is held out.
-  const fitCutoff = opt("--fit-cutoff") ?? (previous ? `${previous.scenario.epoch.slice(0, 4)}-08-31` : undefined);
+  const fitCutoff = fitCutoffArg ?? (previous ? `${previous.scenario.epoch.slice(0, 4)}-08-31` : undefined);
   const fit = previous && fitCutoff ? fitChoice(previous, history, { cutoff: fitCutoff }) : undefined;
   const assigned = assignYear(year, io, "cost", fit);
   const shipper = assignYear(year, io, "logit", fit);
@@ -201,7 +247,7 @@ export async function baseline(args: string[], io: Io): Promise<number> {
   const targetOf = new Map(registry.targets.map((t) => [t.id, t]));
   const assignedOf = (r: CeilingResult, a: Assignment): number | null => assignedValue(targetOf.get(r.targetId)!.metric, targetOf.get(r.targetId)!.hubs, year, a);
   // The forecast of the scenario's year from what was known a month into it (the HSR figure runs to January).
-  const forecastCutoff = opt("--forecast-cutoff") ?? `${scenarioYear}-01-31`;
+  const forecastCutoff = forecastCutoffArg ?? `${scenarioYear}-01-31`;
   const forecastOf = (t: Target): SeriesForecast | null => {
     const series = spec.series.find((x) => x.metric === t.metric && (x.hubs ?? []).join(",") === (t.hubs ?? []).join(","));
     if (!series) return null;
@@ -289,6 +335,10 @@ export async function baseline(args: string[], io: Io): Promise<number> {
       ? "Every computed target is within the network's ceiling."
       : `${cannot.length} target(s) the network cannot reach as modelled: ${cannot.map((r) => r.targetId).join(", ")}`,
   );
+  if (outFile) {
+    writeFileAtomic(outFile, `${report.join("\n")}\n`);
+    realIo.err(`wrote ${shown(outFile)}`);
+  }
   return 0;
 }
 

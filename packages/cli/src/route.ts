@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { dayNumber, didYouMean, expandTimetable, formatMinute, loadScenarioFile, MIN_PER_DAY, minuteOfDateTime, weekdayIndex, type Scenario } from "@fourports/network";
 import { ConnectionScan, paretoJourneys, prepareRouting, type JourneyLeg, type RoutingNetwork } from "@fourports/routing";
 import { loadTargetRegistry, quickFreightCircle } from "@fourports/targets";
-import { parseArgs, UsageError } from "./args.js";
+import { dateArg, dateTimeArg, parseArgs, UsageError } from "./args.js";
 import type { Io } from "./commands.js";
 import { seedsDir, userPath } from "./paths.js";
 import { fmtNumber, table } from "./table.js";
@@ -38,16 +38,18 @@ function legRows(sc: Scenario, legs: JourneyLeg[]): string[][] {
 }
 
 export function route(args: string[], io: Io): number {
-  const { positional, opts } = parseArgs(args, ["--depart", "--criteria", "--scenario"]);
+  const { positional, opts } = parseArgs(args, ["--depart", "--criteria", "--scenario"], [], 2);
+  const departArg = opts.has("--depart") ? dateTimeArg("--depart", opts.get("--depart")!) : undefined;
+  const criteria = (opts.get("--criteria") ?? "time").split(",");
+  for (const c of criteria) if (!["time", "cost", "co2"].includes(c)) throw new UsageError(`--criteria: unknown criterion "${c}"; expected time, cost, co2`);
   if (positional.length !== 2) throw new UsageError("usage: fourports route FROM TO [--depart YYYY-MM-DDTHH:MM] [--criteria time,cost,co2] [--scenario FILE]");
   const { sc, net } = load(opts.get("--scenario"));
   const from = hubIndex(sc, positional[0]!);
   const to = hubIndex(sc, positional[1]!);
-  const departArg = opts.get("--depart");
-  if (departArg !== undefined && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(departArg)) throw new UsageError(`--depart: expected YYYY-MM-DDTHH:MM, got "${departArg}"`);
   const depart = departArg ? minuteOfDateTime(sc.epoch, departArg) : defaultDeparture(sc);
-  const criteria = (opts.get("--criteria") ?? "time").split(",");
-  for (const c of criteria) if (!["time", "cost", "co2"].includes(c)) throw new UsageError(`--criteria: unknown criterion "${c}"; expected time, cost, co2`);
+  if (depart < 0 || depart >= sc.horizonDays * MIN_PER_DAY) {
+    throw new UsageError(`--depart: ${departArg ?? "the default departure"} lies outside the scenario's horizon (${sc.epoch} + ${sc.horizonDays} days)`);
+  }
   io.out(`${sc.hubs[from]!.name} → ${sc.hubs[to]!.name}, ready ${formatMinute(sc.epoch, depart)} (Asia/Shanghai), ${sc.id}`);
   if (criteria.length === 1 && criteria[0] === "time") {
     const scan = new ConnectionScan(net);
@@ -87,14 +89,18 @@ export function route(args: string[], io: Io): number {
 }
 
 export function reach(args: string[], io: Io): number {
-  const { opts } = parseArgs(args, ["--scenario", "--origin", "--week", "--targets"]);
+  const { opts } = parseArgs(args, ["--scenario", "--origin", "--week", "--targets"], [], 0);
+  const week = opts.has("--week") ? dateArg("--week", opts.get("--week")!) : undefined;
   const { sc, net } = load(opts.get("--scenario"));
+  if (week !== undefined) {
+    const day = dayNumber(week) - dayNumber(sc.epoch);
+    if (day < 0 || day + 7 > sc.horizonDays) throw new UsageError(`--week: the week from ${week} does not lie inside the scenario's horizon (${sc.epoch} + ${sc.horizonDays} days)`);
+  }
   const registry = loadTargetRegistry(opts.get("--targets") ? userPath(opts.get("--targets")!) : join(seedsDir(), "targets-2025.json"));
   const spec = registry.targets.find((t) => t.reach)?.reach;
   if (!spec) throw new UsageError("the target registry has no reach spec");
   const origin = opts.get("--origin") ?? spec.origin;
   hubIndex(sc, origin);
-  const week = opts.get("--week");
   const r = quickFreightCircle(sc, net, { ...spec, origin }, week ? { weekStart: week } : {});
   io.out(`123 quick-freight circle from ${origin}, ${sc.id}: ${r.samples} departures from ${formatMinute(sc.epoch, r.fromMin)}, one an hour for a week`);
   io.out(table(["circle", "limit", "destinations", "share reached"], r.groups.map((g) => [g.group, `${g.limitDays} d`, g.destinationCount, `${Math.round(g.share * 100)}%`])));

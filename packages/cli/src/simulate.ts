@@ -16,13 +16,14 @@ export interface SimArgs {
 }
 
 export function simArgs(opts: Map<string, string>, defaultRuns: number): SimArgs {
-  const whole = (name: string, fallback: number, min: number): number => {
+  const whole = (name: string, fallback: number, min: number, max: number): number => {
     const v = opts.get(name);
     if (v === undefined) return fallback;
-    if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`${name} expects a whole number >= ${min}, got "${v}"`);
+    if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new UsageError(`${name} expects a whole number ${min}..${max}, got "${v}"`);
     return Number(v);
   };
-  return { runs: whole("--runs", defaultRuns, 0), seed: opts.get("--seed") ?? "1", workers: whole("--workers", 2, 1) };
+  // Upper bounds too: a typo of a few digits must not start a week of work or a thousand threads.
+  return { runs: whole("--runs", defaultRuns, 0, 10_000), seed: opts.get("--seed") ?? "1", workers: whole("--workers", 2, 1, 64) };
 }
 
 /** Runs the replications with progress on stderr; the runs and wall time are reported there. */

@@ -2,7 +2,8 @@
 export function table(header: string[], rows: (string | number)[][]): string {
   const cells = rows.map((r) => r.map((c) => (typeof c === "number" ? fmtNumber(c) : c)));
   const numeric = header.map((_, j) => rows.length > 0 && rows.every((r) => typeof r[j] === "number"));
-  const width = header.map((h, j) => Math.max(h.length, ...cells.map((r) => (r[j] ?? "").length)));
+  // A reduce, not Math.max(...cells): spreading thousands of rows into a call overflows the stack.
+  const width = header.map((h, j) => cells.reduce((w, r) => Math.max(w, (r[j] ?? "").length), h.length));
   const line = (r: string[]): string =>
     r.map((c, j) => (numeric[j] ? c.padStart(width[j]!) : c.padEnd(width[j]!))).join("  ").trimEnd();
   return [line(header), width.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)].join("\n");

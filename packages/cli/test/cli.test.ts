@@ -1,5 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
@@ -48,9 +50,15 @@ describe("fourports summary", () => {
 });
 
 describe("fourports baseline", () => {
-  it("prints assigned, simulated, forecast and ceiling figures for every 2025 target", { timeout: 300_000 }, () => {
-    const r = run("baseline", "--runs", "2", "--workers", "2");
-    expect(r.code, r.err).toBe(0);
+  it("prints assigned, simulated, forecast and ceiling figures for every 2025 target, to --out atomically", { timeout: 300_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), "fourports-out-"));
+    const file = join(dir, "baseline.txt");
+    const done = run("baseline", "--runs", "2", "--workers", "2", "--out", file);
+    expect(done.code, done.err).toBe(0);
+    expect(done.out).toBe("");
+    expect(readdirSync(dir)).toEqual(["baseline.txt"]); // no temporary file left beside it
+    const r = { out: readFileSync(file, "utf8"), err: done.err };
+    rmSync(dir, { recursive: true });
     expect(r.out).toMatch(/^target\s+goal\s+least cost\s+shipper logit\s+simulated P50\s+P\(met\)\s+forecast\s+ceiling/m);
     expect(r.out).toMatch(/^simulated: 2 seeded replications \(seed 1\)/m);
     expect(r.out).toMatch(/^air-cargo-city\s.*\d[\d,]* t\s+\d+%\s/m);
@@ -67,6 +75,22 @@ describe("fourports baseline", () => {
     expect(r.out).toMatch(/fit error \(RMS of log errors, in sample\): \d+\.\d% on \d+ figures; hold-out error \(never seen by the fit, nor sized from\): \d+\.\d% on \d+/);
     expect(r.out).toMatch(/^cgo-2024\s+2024-01-01–2024-12-31\s+hold-out\s+825,000 t\s+OFF\s+[\d,]+ t\s+-?\d+\.\d%/m);
     expect(r.out).toMatch(/on-demand services: [\d,]+ of [\d,]+ path slots ran/);
+  });
+
+  it("reports a missing --targets or --history file or an impossible cutoff at once with exit 2", () => {
+    expect(run("baseline", "--targets", "nope.json")).toMatchObject({ code: 2, err: `--targets: no such file: ${root}nope.json\n` });
+    expect(run("baseline", "--history", "nope.json").code).toBe(2);
+    expect(run("baseline", "--fit-cutoff", "2024-02-30")).toMatchObject({ code: 2, err: `--fit-cutoff: expected a calendar date YYYY-MM-DD, got "2024-02-30"\n` });
+    expect(run("baseline", "--out", "/no/such/dir/x.txt")).toMatchObject({ code: 2, err: "--out: no such folder: /no/such/dir\n" });
+    expect(existsSync("/no/such/dir")).toBe(false);
+  });
+
+  it("refuses unknown flags and extra arguments with exit 2", () => {
+    expect(run("baseline", "--bogus", "x").code).toBe(2);
+    expect(run("baseline", "a.json", "b.json")).toMatchObject({ code: 2, err: 'unexpected argument "b.json"; expected at most 1 besides the options\n' });
+    expect(run("summary", "seeds/zhengzhou-2024.json", "extra.json").code).toBe(2);
+    expect(run("validate", "--strict", "seeds/zhengzhou-2024.json").code).toBe(2);
+    expect(run("reach", "extra").code).toBe(2);
   });
 
   it("exits 2 with usage on an unknown command", () => {
@@ -112,6 +136,24 @@ describe("fourports route and reach", () => {
     expect(run("route", "ZZ-CITY", "LUX", "--criteria", "speed").err).toContain('unknown criterion "speed"');
   });
 
+  it("validates every date and time with exit 2 and no stack trace", () => {
+    for (const depart of ["2025-02-30T08:00", "2025-07-01T25:61", "2025-07-01T24:00", "2025-07-01", "2024-01-01T08:00"]) {
+      const r = run("route", "ZZ-CITY", "LUX", "--depart", depart);
+      expect(r.code, depart).toBe(2);
+      expect(r.err, depart).toMatch(/^--depart: /);
+      expect(r.err, depart).not.toMatch(/\n\s+at /);
+    }
+    expect(run("reach", "--week", "soon")).toMatchObject({ code: 2, err: '--week: expected a calendar date YYYY-MM-DD, got "soon"\n' });
+    expect(run("reach", "--week", "2025-02-30").code).toBe(2);
+  });
+
+  it("escapes control characters it echoes", () => {
+    const r = run("route", "ZZ-CITY", "\u001b[31mLUX");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("\\u001b[31mLUX");
+    expect(r.err).not.toContain("\u001b");
+  });
+
   it("prints the reach circle with the destinations that miss and why", () => {
     const r = run("reach");
     expect(r.code).toBe(0);
@@ -140,8 +182,9 @@ describe("fourports simulate", () => {
   it("rejects bad options with exit 2 and a clear message", () => {
     const bad = run("simulate", mini, "--runs", "many");
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain('--runs expects a whole number >= 0, got "many"');
+    expect(bad.err).toContain('--runs expects a whole number 0..10000, got "many"');
     expect(run("simulate", mini, "--wrokers", "2").code).toBe(2);
+    expect(run("simulate", mini, "--workers", "1000").err).toBe('--workers expects a whole number 1..64, got "1000"\n');
     expect(run("simulate", mini, mini).code).toBe(2);
   });
 });

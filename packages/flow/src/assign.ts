@@ -3,6 +3,7 @@ import { ConnectionScan, UNREACHED, type Journey, type JourneyLeg, type RoutingN
 import { mainModeOf, shares, type Priced } from "./choice.js";
 import { dailyTonnes } from "./demand.js";
 import { indexTimetable } from "./assign-index.js";
+import { checkAssignOptions } from "./assign-options.js";
 import type { AssignOptions, Assignment, Booking, DemandOutcome, PortThroughput } from "./assign-types.js";
 import { UNSERVED_REASONS, type UnservedReason } from "./assign-types.js";
 import { DROPPED, FREE, OPEN, RAN, SlotLedger } from "./slots.js";
@@ -35,6 +36,7 @@ interface Rec {
  * slots, or goes another way if waiting costs too much. Only trips that run carry cargo.
  */
 export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: AssignOptions = {}): Assignment {
+  checkAssignOptions(options);
   const t = net.timetable;
   const days = scenario.horizonDays;
   const nHubs = net.hubCount;

@@ -1,4 +1,4 @@
-import { allowedModes, clockMinutes, MIN_PER_DAY, MODES, type Scenario } from "@fourports/network";
+import { allowedModes, checkClockOption, clockMinutes, FourportsInputError, MIN_PER_DAY, MODES, type Scenario } from "@fourports/network";
 import type { RoutingNetwork } from "@fourports/routing";
 import type { Assignment } from "./assign.js";
 import { dailyTonnes } from "./demand.js";
@@ -7,7 +7,7 @@ import { timeExpandedNetwork } from "./ten.js";
 
 /** Generalised cost of an assignment: per booking, tonnes × (tariffs + trucking + value of time × hours from release to arrival). */
 export function generalisedCost(scenario: Scenario, net: RoutingNetwork, a: Assignment): number {
-  if (!a.bookingList) throw new Error("generalisedCost needs an assignment made with recordBookings: true");
+  if (!a.bookingList) throw new FourportsInputError("invalid-option", "generalisedCost needs an assignment made with recordBookings: true");
   const vot = new Map(scenario.demand.map((d) => [d.id, d.valueOfTimeCnyPerTHour]));
   const hub = new Map(net.hubIds.map((id, i) => [id, i]));
   let total = 0;
@@ -37,6 +37,7 @@ export function generalisedCost(scenario: Scenario, net: RoutingNetwork, a: Assi
  * small instances: the network grows with departures × modes.
  */
 export function relaxedLowerBound(scenario: Scenario, net: RoutingNetwork, releaseTime = "08:00"): number | null {
+  checkClockOption("relaxedLowerBound: releaseTime", releaseTime);
   const release = clockMinutes(releaseTime);
   const hubOf = new Map(scenario.hubs.map((h, i) => [h.id, i]));
   const floor3 = (x: number): number => Math.floor(x * 1e3) / 1e3;

@@ -1,5 +1,5 @@
-import type { Issue } from "@fourports/network";
-import { DataError } from "@fourports/routing";
+import { FourportsInputError, type Issue } from "@fourports/network";
+import { DataError, headerCountProblem } from "@fourports/routing";
 import type { MinCostFlowProblem } from "./min-cost-flow.js";
 
 /**
@@ -8,6 +8,7 @@ import type { MinCostFlowProblem } from "./min-cost-flow.js";
  * is reported with file, line and column.
  */
 export function parseDimacsMin(text: string, file = "<flow.min>"): MinCostFlowProblem {
+  if (typeof text !== "string") throw new FourportsInputError("invalid-option", "parseDimacsMin: expected the text of a .min file");
   const issues: Issue[] = [];
   let n = -1;
   let m = -1;
@@ -43,7 +44,12 @@ export function parseDimacsMin(text: string, file = "<flow.min>"): MinCostFlowPr
         if (toks[1]?.[0] !== "min" || toks.length !== 4) return void issues.push({ file, path: `line ${line}, column 1`, message: 'expected "p min NODES ARCS"' });
         n = int(2, "the node count", 1, 2 ** 31 - 1);
         m = int(3, "the arc count", 0, 2 ** 31 - 1);
-        supply = new Float64Array(Number.isNaN(n) ? 0 : n);
+        if (Number.isNaN(n + m)) throw new DataError(issues); // nothing after a bad header can be checked
+        {
+          const tooMany = headerCountProblem(text, n, m);
+          if (tooMany) throw new DataError([...issues, { file, path: `line ${line}, column 1`, message: tooMany }]);
+        }
+        supply = new Float64Array(n);
         return;
       case "n": {
         if (n < 0) return void issues.push({ file, path: `line ${line}, column 1`, message: 'node line before the "p min" line' });
@@ -60,6 +66,10 @@ export function parseDimacsMin(text: string, file = "<flow.min>"): MinCostFlowPr
         const low = num(3, "a lower bound");
         const cap = toks[4]![0] === "inf" ? Infinity : num(4, 'a capacity (or "inf")');
         const cost = num(5, "a cost");
+        const col = (k: number): string => `line ${line}, column ${toks[k]!.index + 1}`;
+        if (low < 0) return void issues.push({ file, path: col(3), message: `expected a lower bound >= 0, got ${toks[3]![0]}` });
+        if (cap < 0) return void issues.push({ file, path: col(4), message: `expected a capacity >= 0 (or "inf"), got ${toks[4]![0]}` });
+        if (low > cap) return void issues.push({ file, path: col(3), message: `lower bound ${toks[3]![0]} exceeds the capacity ${toks[4]![0]}` });
         if (!Number.isNaN(u + v + low + cap + cost)) arcs.push({ from: u - 1, to: v - 1, lower: low, capacity: cap, cost });
         return;
       }

@@ -1,3 +1,4 @@
+import { FourportsInputError } from "@fourports/network";
 import { scaleToIntegers, MAX_DECIMALS } from "./scale.js";
 import { networkSimplex } from "./simplex.js";
 
@@ -38,9 +39,9 @@ export interface SolveOptions {
 }
 
 /** Thrown for a problem that is malformed rather than infeasible: names the field and what was expected. */
-export class FlowInputError extends Error {
+export class FlowInputError extends FourportsInputError {
   constructor(message: string) {
-    super(message);
+    super("invalid-option", message);
     this.name = "FlowInputError";
   }
 }

@@ -1,3 +1,4 @@
+import { checkNumberOption, checkOptionsObject } from "@fourports/network";
 import { MIN_PER_DAY, type Scenario } from "@fourports/network";
 import { MODE_COUNT, ROAD, STATE_COUNT, type RoutingNetwork } from "@fourports/routing";
 
@@ -47,6 +48,8 @@ export interface TenOptions {
  */
 export function timeExpandedNetwork(scenario: Scenario, net: RoutingNetwork, options: TenOptions = {}): TimeExpandedNetwork {
   const t = net.timetable;
+  checkOptionsObject("timeExpandedNetwork", options);
+  checkNumberOption("timeExpandedNetwork: modeMask", options.modeMask, { integer: true, min: 0, max: 0xff });
   const mask = options.modeMask ?? 0xff;
   const days = scenario.horizonDays;
   const from: number[] = [];

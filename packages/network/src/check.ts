@@ -185,10 +185,12 @@ export function checkScenarioCross(
     for (const [field, p] of Object.entries(entity.figures ?? {})) {
       known(["figures", field, "source"], p.source);
       const [head, sub] = field.split(".") as [string, string | undefined];
-      const value = (entity as unknown as Record<string, unknown>)[head];
+      // Own properties only: "toString" names no figure, whatever Object.prototype holds.
+      const fields = entity as unknown as Record<string, unknown>;
+      const value = Object.hasOwn(fields, head) ? fields[head] : undefined;
       const present =
         value !== undefined &&
-        (sub === undefined || (value !== null && typeof value === "object" && sub in value));
+        (sub === undefined || (value !== null && typeof value === "object" && Object.hasOwn(value, sub) && (value as Record<string, unknown>)[sub] !== undefined));
       if (!present) add(origin, ["figures", field], `names no figure of this entry ("${field}" is not set)`);
     }
   };

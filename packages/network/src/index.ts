@@ -1,6 +1,19 @@
 export * from "./types.js";
-export { type Issue, formatIssue, jsonPath, ScenarioError } from "./issues.js";
-export { loadScenarioFile, loadScenarioValue, validateScenarioFile, type LoadOptions } from "./load.js";
+export { type Issue, escapeControl, formatIssue, jsonPath, ScenarioError } from "./issues.js";
+export {
+  checkChoiceOption,
+  checkClockOption,
+  checkDateOption,
+  checkNumberOption,
+  checkOptionsObject,
+  describeValue,
+  FourportsInputError,
+  type InputErrorCode,
+  type NumberRule,
+} from "./input-error.js";
+export { BOUNDS, LIMITS, SUGGEST_LIMITS } from "./limits.js";
+export { SEEDS_DIR } from "./files.js";
+export { loadScenarioFile, loadScenarioValue, readJsonFile, validateScenarioFile, type LoadOptions } from "./load.js";
 export { applyOverrides } from "./what-if.js";
 export { scenarioJsonSchema } from "./schema.js";
 export { parseJsonText } from "./json.js";

@@ -6,8 +6,18 @@ export interface Issue {
   message: string;
 }
 
+/**
+ * Control characters (C0, DEL, C1) written as \u escapes, so text from a file or an argument
+ * can never move the cursor or recolour a terminal when printed.
+ */
+export function escapeControl(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** One line: file, JSON path, message; control characters escaped. */
 export function formatIssue(issue: Issue): string {
-  return `${issue.file}: ${issue.path}: ${issue.message}`;
+  return escapeControl(`${issue.file}: ${issue.path}: ${issue.message}`);
 }
 
 /** Thrown by the loaders with every problem found, not only the first. */

@@ -1,7 +1,8 @@
 import { printParseErrorCode, visit, type ParseError } from "jsonc-parser";
 import { jsonPath, type Issue, type PathKey } from "./issues.js";
-
-const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+import { FourportsInputError } from "./input-error.js";
+import { LIMITS } from "./limits.js";
+import { checkPlainData, FORBIDDEN_KEYS } from "./plain.js";
 
 const SYNTAX: Record<string, string> = {
   InvalidSymbol: "unexpected character",
@@ -21,16 +22,43 @@ const SYNTAX: Record<string, string> = {
   InvalidCharacter: "invalid character in string",
 };
 
-function lineCol(text: string, offset: number): string {
-  let line = 1;
-  let col = 1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      col = 1;
-    } else col++;
+/** Offset → "line L, column C"; the line starts are found once, so many lookups stay linear. */
+function lineColumns(text: string): (offset: number) => string {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return `line ${lo + 1}, column ${offset - starts[lo]! + 1}`;
+  };
+}
+
+/**
+ * The offset where nesting first goes past the limit, or -1. A linear scan, so text nested
+ * thousands deep is rejected before any recursive parser sees it.
+ */
+function tooDeepAt(text: string, limit: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > limit) return i;
+    } else if (c === 93 || c === 125) depth--;
   }
-  return `line ${line}, column ${col}`;
+  return -1;
 }
 
 /**
@@ -42,6 +70,17 @@ export function parseJsonText(
   text: string,
   file: string,
 ): { ok: true; value: unknown } | { ok: false; issues: Issue[] } {
+  if (typeof text !== "string") throw new FourportsInputError("invalid-option", "parseJsonText: text: expected a string");
+  // Editors on Windows may save UTF-8 with a byte-order mark; it is not part of the JSON.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.length > LIMITS.fileBytes) {
+    return { ok: false, issues: [{ file, path: "$", message: `larger than the file-size limit of ${LIMITS.fileBytes} bytes` }] };
+  }
+  const lineCol = lineColumns(text);
+  const deep = tooDeepAt(text, LIMITS.nestingDepth);
+  if (deep >= 0) {
+    return { ok: false, issues: [{ file, path: lineCol(deep), message: `nested deeper than ${LIMITS.nestingDepth} levels (the nesting-depth limit)` }] };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -53,7 +92,7 @@ export function parseJsonText(
       { disallowComments: true, allowTrailingComma: false },
     );
     const first = errors[0];
-    const where = first ? lineCol(text, first.offset) : "$";
+    const where = first ? lineCol(first.offset) : "$";
     const what = first
       ? `not valid JSON: ${SYNTAX[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error)}`
       : `not valid JSON: ${(err as Error).message}`;
@@ -91,7 +130,7 @@ export function parseJsonText(
         issues.push({
           file,
           path: jsonPath([...current(), key]),
-          message: `duplicate key "${key}" (${lineCol(text, offset)}); each key may appear once`,
+          message: `duplicate key "${key}" (${lineCol(offset)}); each key may appear once`,
         });
       }
       top.keys.add(key);
@@ -108,23 +147,7 @@ export function parseJsonText(
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value };
 }
 
-/** For values that did not come from text: rejects reserved keys anywhere in the tree. */
+/** For values that did not come from text: plain data only, no cycles, no reserved keys. */
 export function findForbiddenKeys(value: unknown, file: string): Issue[] {
-  const issues: Issue[] = [];
-  const walk = (v: unknown, path: PathKey[]): void => {
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
-    else if (v !== null && typeof v === "object") {
-      for (const k of Object.keys(v)) {
-        if (FORBIDDEN_KEYS.has(k)) {
-          issues.push({
-            file,
-            path: jsonPath([...path, k]),
-            message: `the key "${k}" is not allowed (reserved JavaScript property name)`,
-          });
-        } else walk((v as Record<string, unknown>)[k], [...path, k]);
-      }
-    }
-  };
-  walk(value, []);
-  return issues;
+  return checkPlainData(value, file);
 }

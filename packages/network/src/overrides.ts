@@ -8,6 +8,7 @@ import {
 } from "./check.js";
 import { dateOfDayNumber, dayNumber } from "./dates.js";
 import type { IssueList, PathKey } from "./issues.js";
+import { BOUNDS, LIMITS } from "./limits.js";
 import { didYouMean } from "./suggest.js";
 import type {
   Closure,
@@ -44,27 +45,43 @@ function servicesMatching(
     list.add(at, "expected at least one of ids, lines, modes, hubs, international");
     return null;
   }
+  // Sets of the selector's values, so many ids over many services cost linear time, not their
+  // product; the pools of every id and line are built only when a value is not found.
+  const ids = sel.ids && new Set(sel.ids);
+  const lines = sel.lines && new Set(sel.lines);
+  const modes = sel.modes && new Set<string>(sel.modes);
+  const hubs = sel.hubs && new Set(sel.hubs);
+  const seenIds = new Set<string>();
+  const seenLines = new Set<string>();
+  for (const s of sc.services) {
+    if (ids?.has(s.id)) seenIds.add(s.id);
+    if (lines?.has(s.line)) seenLines.add(s.line);
+  }
   let ok = true;
-  const known = (values: string[] | undefined, pool: Set<string>, key: string, what: string): void =>
+  const known = (values: string[] | undefined, seen: ReadonlySet<string>, pool: () => Set<string>, key: string, what: string): void =>
     values?.forEach((v, i) => {
-      if (!pool.has(v)) {
-        list.add([...at, key, i], `unknown ${what} "${v}"${didYouMean(v, pool)}`);
+      if (!seen.has(v)) {
+        list.add([...at, key, i], `unknown ${what} "${v}"${didYouMean(v, pool())}`);
         ok = false;
       }
     });
-  known(sel.ids, new Set(sc.services.map((s) => s.id)), "ids", "service");
-  known(sel.lines, new Set(sc.services.map((s) => s.line)), "lines", "line");
-  known(sel.hubs, new Set(sc.hubs.map((h) => h.id)), "hubs", "hub");
+  const lazy = (make: () => Set<string>): (() => Set<string>) => {
+    let made: Set<string> | undefined;
+    return () => (made ??= make());
+  };
+  const hubPool = lazy(() => new Set(sc.hubs.map((h) => h.id)));
+  known(sel.ids, seenIds, lazy(() => new Set(sc.services.map((s) => s.id))), "ids", "service");
+  known(sel.lines, seenLines, lazy(() => new Set(sc.services.map((s) => s.line))), "lines", "line");
+  known(sel.hubs, sel.hubs ? hubPool() : new Set(), hubPool, "hubs", "hub");
   if (!ok) return null;
   const matched = new Set(
     sc.services.filter(
       (s) =>
-        (!sel.ids || sel.ids.includes(s.id)) &&
-        (!sel.lines || sel.lines.includes(s.line)) &&
-        (!sel.modes || sel.modes.includes(s.mode)) &&
+        (!ids || ids.has(s.id)) &&
+        (!lines || lines.has(s.line)) &&
+        (!modes || modes.has(s.mode)) &&
         (sel.international === undefined || sel.international === s.international) &&
-        (!sel.hubs ||
-          sel.hubs.some((h) => h === s.from || h === s.to || (s.via?.some((v) => v.hub === h) ?? false))),
+        (!hubs || hubs.has(s.from) || hubs.has(s.to) || (s.via?.some((v) => hubs.has(v.hub)) ?? false)),
     ),
   );
   if (matched.size === 0) {
@@ -100,12 +117,15 @@ function demandMatching(
     }
   });
   if (!ok) return null;
+  const idSet = sel.ids && new Set(sel.ids);
+  const commodities = sel.commodities && new Set<string>(sel.commodities);
+  const hubSet = sel.hubs && new Set(sel.hubs);
   const matched = new Set(
     sc.demand.filter(
       (d) =>
-        (!sel.ids || sel.ids.includes(d.id)) &&
-        (!sel.commodities || sel.commodities.includes(d.commodity)) &&
-        (!sel.hubs || sel.hubs.includes(d.from) || sel.hubs.includes(d.to)),
+        (!idSet || idSet.has(d.id)) &&
+        (!commodities || commodities.has(d.commodity)) &&
+        (!hubSet || hubSet.has(d.from) || hubSet.has(d.to)),
     ),
   );
   if (matched.size === 0) {
@@ -132,9 +152,17 @@ function reportPatched(
 ): void {
   for (const p of problems) {
     const first = p.at[0];
-    if (typeof first === "string" && first in patch) list.add([...at, "set", ...p.at], p.message);
+    if (typeof first === "string" && Object.hasOwn(patch, first)) list.add([...at, "set", ...p.at], p.message);
     else list.add(at, `after this change, ${what}: ${p.at.join(".")}: ${p.message}`);
   }
+}
+
+/**
+ * Overrides derive values (a scaled capacity) the schema never saw; they must stay inside the
+ * same bounds, or a what-if could produce what no file may contain.
+ */
+function withinBound(list: IssueList, at: PathKey[], what: string, value: number, max: number): void {
+  if (!(value <= max)) list.add(at, `gives ${what} = ${value}, above the limit of ${max}`);
 }
 
 function checkPeriod(list: IssueList, at: PathKey[], from: string, to: string): boolean {
@@ -146,8 +174,20 @@ function checkPeriod(list: IssueList, at: PathKey[], from: string, to: string): 
   return a <= b;
 }
 
+/**
+ * Each override visits every entity, so a list of them costs overrides × entities: refused past
+ * LIMITS.overrideSteps before any is applied.
+ */
+function withinOverrideSteps(sc: Scenario, overrides: Override[], t: OverrideTarget): boolean {
+  const steps = overrides.length * (sc.hubs.length + sc.services.length + sc.demand.length + sc.transfers.length);
+  if (steps <= LIMITS.overrideSteps) return true;
+  t.list.add(t.at, `${overrides.length} overrides on a scenario of ${sc.hubs.length + sc.services.length + sc.demand.length + sc.transfers.length} entities take ${steps} steps, more than the limit of ${LIMITS.overrideSteps} (overrides × entities); use fewer overrides (one selector can name many services)`);
+  return false;
+}
+
 /** Applies overrides in order to a resolved scenario; never mutates it. */
 export function applyOverridesTo(sc: Scenario, overrides: Override[], t: OverrideTarget): Scenario {
+  if (!withinOverrideSteps(sc, overrides, t)) return sc;
   let out: Scenario = { ...sc, applied: [...sc.applied] };
   overrides.forEach((o, index) => {
     const at: PathKey[] = [...t.at, index];
@@ -245,11 +285,16 @@ function applyOne(sc: Scenario, o: Override, at: PathKey[], t: OverrideTarget): 
     case "scale-services": {
       const m = servicesMatching(sc, o.select, [...at, "select"], list);
       if (!m) return sc;
-      return mapServices(m, (s) => ({
-        ...s,
-        capacityT: s.capacityT * o.capacityFactor,
-        ...(s.capacityTeu !== undefined ? { capacityTeu: s.capacityTeu * o.capacityFactor } : {}),
-      }));
+      return mapServices(m, (s) => {
+        const next: Service = {
+          ...s,
+          capacityT: s.capacityT * o.capacityFactor,
+          ...(s.capacityTeu !== undefined ? { capacityTeu: s.capacityTeu * o.capacityFactor } : {}),
+        };
+        withinBound(list, [...at, "capacityFactor"], `service "${s.id}" capacityT`, next.capacityT, BOUNDS.capacityTPerDeparture);
+        withinBound(list, [...at, "capacityFactor"], `service "${s.id}" capacityTeu`, next.capacityTeu ?? 0, BOUNDS.capacityTeuPerDeparture);
+        return next;
+      });
     }
     case "close-hub": {
       const old = findHub(o.hub);
@@ -267,6 +312,10 @@ function applyOne(sc: Scenario, o: Override, at: PathKey[], t: OverrideTarget): 
       const m = servicesMatching(sc, o.select, [...at, "select"], list);
       const fromHub = sc.hubs.find((h) => h.id === o.fromHub);
       const toHub = sc.hubs.find((h) => h.id === o.toHub);
+      if (o.fromHub === o.toHub) {
+        list.add([...at, "toHub"], `same as "fromHub" (${o.fromHub}); a move needs two different hubs`);
+        return sc;
+      }
       if (!fromHub) list.add([...at, "fromHub"], `unknown hub "${o.fromHub}"${didYouMean(o.fromHub, hubIds)}`);
       if (!toHub) list.add([...at, "toHub"], `unknown hub "${o.toHub}"${didYouMean(o.toHub, hubIds)}`);
       const on = dayNumber(o.on);
@@ -313,6 +362,8 @@ function applyOne(sc: Scenario, o: Override, at: PathKey[], t: OverrideTarget): 
             tPerYear: d.tPerYear * o.factor,
             ...(d.teuPerYear !== undefined ? { teuPerYear: d.teuPerYear * o.factor } : {}),
           };
+          withinBound(list, [...at, "factor"], `demand "${d.id}" tPerYear`, next.tPerYear, BOUNDS.tPerYear);
+          withinBound(list, [...at, "factor"], `demand "${d.id}" teuPerYear`, next.teuPerYear ?? 0, BOUNDS.tPerYear);
           const origin = origins.get(d);
           if (origin) origins.set(next, origin);
           return next;

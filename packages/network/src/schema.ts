@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BOUNDS, LIMITS } from "./limits.js";
 import { COMMODITIES, DISPATCH_KINDS, HUB_KINDS, LABELS, MODES, PORT_GROUPS, WEEKDAYS } from "./types.js";
 import type {
   DemandFlow,
@@ -22,22 +23,26 @@ const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 const id = z
   .string()
+  .max(LIMITS.idLength)
   .regex(ID_RE, { error: 'expected an id of letters, digits, ".", "_" or "-"' });
-const name = z.string().min(1, { error: "expected a non-empty string" });
+const text = z.string().max(LIMITS.textLength);
+const name = text.min(1, { error: "expected a non-empty string" });
 const date = z.string().regex(DATE_RE, { error: 'expected a date "YYYY-MM-DD"' });
 const clock = z.string().regex(TIME_RE, { error: 'expected a time "HH:MM" (00:00–23:59)' });
 const dateTime = z
   .string()
   .regex(DATETIME_RE, { error: 'expected a local date-time "YYYY-MM-DDTHH:MM"' });
-const nonNeg = z.number().nonnegative();
-const positive = z.number().positive();
-const minutes = z.number().int().nonnegative();
+/** Every number has an upper bound: what the engine can represent and what is physically meaningful. */
+const nonNeg = (max: number): z.ZodNumber => z.number().nonnegative().max(max);
+const positive = (max: number): z.ZodNumber => z.number().positive().max(max);
+const minutes = z.number().int().nonnegative().max(BOUNDS.legMin);
+const items = <T extends z.ZodType>(item: T, max: number = LIMITS.arrayItems): z.ZodArray<T> => z.array(item).max(max);
 const mode = z.enum(MODES);
 
 const provenance = {
-  source: z.string().min(1).describe("Key of the scenario's sources table."),
+  source: z.string().min(1).max(LIMITS.idLength).describe("Key of the scenario's sources table."),
   label: z.enum(LABELS),
-  note: z.string().optional(),
+  note: text.optional(),
 };
 
 const figureKey = z.string().regex(/^[A-Za-z]+(\.[A-Za-z]+)?$/, { error: 'expected a field name such as "capacityT" or "handling.tPerDay"' });
@@ -51,29 +56,29 @@ const sourced = {
 
 const sourceRef = z.strictObject({
   title: name,
-  reference: z.string().optional(),
-  date: z.string().optional(),
-  url: z.string().optional(),
+  reference: text.optional(),
+  date: text.optional(),
+  url: text.optional(),
 });
 
 const handling = z.strictObject({
-  tPerDay: nonNeg.optional(),
-  teuPerDay: nonNeg.optional(),
-  trainsPerDay: nonNeg.optional(),
-  flightsPerDay: nonNeg.optional(),
-  trucksPerDay: nonNeg.optional(),
+  tPerDay: nonNeg(BOUNDS.handlingPerDay).optional(),
+  teuPerDay: nonNeg(BOUNDS.handlingPerDay).optional(),
+  trainsPerDay: nonNeg(BOUNDS.perDay).optional(),
+  flightsPerDay: nonNeg(BOUNDS.perDay).optional(),
+  trucksPerDay: nonNeg(BOUNDS.handlingPerDay).optional(),
 });
 
-const closure = z.strictObject({ from: date, to: date, reason: z.string().optional() });
+const closure = z.strictObject({ from: date, to: date, reason: text.optional() });
 
 const transferMin = z
-  .record(z.string(), minutes)
+  .record(z.string().max(LIMITS.idLength), minutes)
   .describe('Minutes keyed by "arrivingMode>departingMode", plus a required "default".');
 
 const hubShape = {
   id,
   name,
-  nameZh: z.string().optional(),
+  nameZh: text.optional(),
   kind: z.enum(HUB_KINDS),
   portGroup: z.enum(PORT_GROUPS).nullable(),
   city: name,
@@ -83,13 +88,13 @@ const hubShape = {
   handling: handling.optional(),
   transferMin,
   gaugeChangeMin: minutes.optional(),
-  backgroundTrainsPerDay: nonNeg.optional(),
-  storageT: positive.optional(),
-  expresswayAccessMin: nonNeg.optional(),
+  backgroundTrainsPerDay: nonNeg(BOUNDS.perDay).optional(),
+  storageT: positive(BOUNDS.handlingPerDay).optional(),
+  expresswayAccessMin: nonNeg(BOUNDS.legMin).optional(),
   opens: date.optional(),
   closes: date.optional(),
   planned: z.boolean().optional(),
-  closures: z.array(closure).optional(),
+  closures: items(closure).optional(),
   ...sourced,
 };
 const hub: z.ZodType<Hub> = z.strictObject(hubShape);
@@ -97,21 +102,21 @@ const hub: z.ZodType<Hub> = z.strictObject(hubShape);
 const schedule = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("weekly"),
-    days: z.array(z.enum(WEEKDAYS)).min(1),
-    times: z.array(clock).min(1),
+    days: items(z.enum(WEEKDAYS), 7).min(1),
+    times: items(clock, BOUNDS.perDay).min(1),
   }),
   z.strictObject({
     type: z.literal("frequency"),
-    perWeek: z.number().int().positive().optional(),
-    perDay: z.number().int().positive().optional(),
+    perWeek: z.number().int().positive().max(BOUNDS.perWeek).optional(),
+    perDay: z.number().int().positive().max(BOUNDS.perDay).optional(),
     firstTime: clock.optional(),
   }),
-  z.strictObject({ type: z.literal("departures"), at: z.array(dateTime) }),
+  z.strictObject({ type: z.literal("departures"), at: items(dateTime) }),
 ]);
 
 const onDemand = z.strictObject({
-  vehicles: z.number().int().positive(),
-  rotationMin: z.number().int().positive(),
+  vehicles: z.number().int().positive().max(BOUNDS.vehiclesPerPool),
+  rotationMin: z.number().int().positive().max(BOUNDS.legMin),
   minLoadFactor: z.number().gt(0, { error: "expected a share above 0" }).max(1, { error: "expected a share of at most 1" }),
   maxWaitMin: minutes,
 });
@@ -124,19 +129,19 @@ const serviceShape = {
   mode,
   from: id,
   to: id,
-  via: z.array(stop).optional(),
-  distanceKm: positive,
-  durationMin: z.number().int().positive(),
-  capacityT: positive,
-  capacityTeu: nonNeg.optional(),
+  via: items(stop).optional(),
+  distanceKm: positive(BOUNDS.distanceKm),
+  durationMin: z.number().int().positive().max(BOUNDS.legMin),
+  capacityT: positive(BOUNDS.capacityTPerDeparture),
+  capacityTeu: nonNeg(BOUNDS.capacityTeuPerDeparture).optional(),
   schedule,
-  tariffCnyPerT: nonNeg,
+  tariffCnyPerT: nonNeg(BOUNDS.tariffCnyPerT),
   international: z.boolean(),
   starts: date.optional(),
   ends: date.optional(),
-  suspensions: z.array(closure).optional(),
-  operator: z.string().optional(),
-  vehicle: z.string().optional(),
+  suspensions: items(closure).optional(),
+  operator: text.optional(),
+  vehicle: text.optional(),
   dispatch: z.enum(DISPATCH_KINDS).optional(),
   onDemand: onDemand.optional(),
   ...sourced,
@@ -147,7 +152,7 @@ const transfer: z.ZodType<TransferLink> = z.strictObject({
   from: id,
   to: id,
   durationMin: minutes,
-  distanceKm: nonNeg,
+  distanceKm: nonNeg(BOUNDS.distanceKm),
   bidirectional: z.boolean(),
   ...sourced,
 });
@@ -157,29 +162,29 @@ const demand: z.ZodType<DemandFlow> = z.strictObject({
   from: id,
   to: id,
   commodity: z.enum(COMMODITIES),
-  tPerYear: nonNeg,
-  teuPerYear: nonNeg.optional(),
-  valueOfTimeCnyPerTHour: nonNeg,
-  modes: z.array(mode).min(1).optional(),
-  seasonality: z.array(positive).length(12).optional(),
+  tPerYear: nonNeg(BOUNDS.tPerYear),
+  teuPerYear: nonNeg(BOUNDS.tPerYear).optional(),
+  valueOfTimeCnyPerTHour: nonNeg(BOUNDS.valueOfTimeCnyPerTHour),
+  modes: items(mode, MODES.length).min(1).optional(),
+  seasonality: z.array(positive(BOUNDS.seasonalityWeight)).length(12).optional(),
   releaseFrom: date.optional(),
   releaseTo: date.optional(),
-  maxTransitDays: positive.optional(),
+  maxTransitDays: positive(LIMITS.horizonDays).optional(),
   ...sourced,
 });
 
 const serviceSelector = z.strictObject({
-  ids: z.array(id).min(1).optional(),
-  lines: z.array(id).min(1).optional(),
-  modes: z.array(mode).min(1).optional(),
-  hubs: z.array(id).min(1).optional(),
+  ids: items(id).min(1).optional(),
+  lines: items(id).min(1).optional(),
+  modes: items(mode).min(1).optional(),
+  hubs: items(id).min(1).optional(),
   international: z.boolean().optional(),
 });
 
 const demandSelector = z.strictObject({
-  ids: z.array(id).min(1).optional(),
-  commodities: z.array(z.enum(COMMODITIES)).min(1).optional(),
-  hubs: z.array(id).min(1).optional(),
+  ids: items(id).min(1).optional(),
+  commodities: items(z.enum(COMMODITIES)).min(1).optional(),
+  hubs: items(id).min(1).optional(),
 });
 
 const hubPatch = z.strictObject({
@@ -213,18 +218,18 @@ const servicePatch = z.strictObject({
 });
 
 const override: z.ZodType<Override> = z.discriminatedUnion("op", [
-  z.strictObject({ op: z.literal("add-hubs"), hubs: z.array(hub).min(1), ...provenance }),
+  z.strictObject({ op: z.literal("add-hubs"), hubs: items(hub, LIMITS.hubs).min(1), ...provenance }),
   z.strictObject({
     op: z.literal("add-services"),
-    services: z.array(service).min(1),
+    services: items(service, LIMITS.services).min(1),
     ...provenance,
   }),
   z.strictObject({
     op: z.literal("add-transfers"),
-    transfers: z.array(transfer).min(1),
+    transfers: items(transfer, LIMITS.transfers).min(1),
     ...provenance,
   }),
-  z.strictObject({ op: z.literal("add-demand"), demand: z.array(demand).min(1), ...provenance }),
+  z.strictObject({ op: z.literal("add-demand"), demand: items(demand, LIMITS.demandFlows).min(1), ...provenance }),
   z.strictObject({ op: z.literal("remove-services"), select: serviceSelector, ...provenance }),
   z.strictObject({ op: z.literal("remove-demand"), select: demandSelector, ...provenance }),
   z.strictObject({ op: z.literal("update-hub"), hub: id, set: hubPatch, ...provenance }),
@@ -237,7 +242,7 @@ const override: z.ZodType<Override> = z.discriminatedUnion("op", [
   z.strictObject({
     op: z.literal("scale-services"),
     select: serviceSelector,
-    capacityFactor: nonNeg,
+    capacityFactor: positive(BOUNDS.scaleFactor),
     ...provenance,
   }),
   z.strictObject({
@@ -245,7 +250,7 @@ const override: z.ZodType<Override> = z.discriminatedUnion("op", [
     hub: id,
     from: date,
     to: date,
-    reason: z.string().optional(),
+    reason: text.optional(),
     ...provenance,
   }),
   z.strictObject({
@@ -253,13 +258,13 @@ const override: z.ZodType<Override> = z.discriminatedUnion("op", [
     select: serviceSelector,
     from: date,
     to: date,
-    reason: z.string().optional(),
+    reason: text.optional(),
     ...provenance,
   }),
   z.strictObject({
     op: z.literal("scale-demand"),
     select: demandSelector,
-    factor: nonNeg,
+    factor: nonNeg(BOUNDS.scaleFactor),
     ...provenance,
   }),
   z.strictObject({
@@ -268,15 +273,15 @@ const override: z.ZodType<Override> = z.discriminatedUnion("op", [
     fromHub: id,
     toHub: id,
     on: date,
-    idSuffix: z.string().regex(/^[A-Za-z0-9._-]+$/, { error: 'expected letters, digits, ".", "_" or "-"' }),
+    idSuffix: z.string().max(LIMITS.idLength).regex(/^[A-Za-z0-9._-]+$/, { error: 'expected letters, digits, ".", "_" or "-"' }),
     ...provenance,
   }),
 ]);
 
 const share = z.number().min(0).max(1);
-const cv = nonNeg.max(10, { error: "expected a coefficient of variation of at most 10" });
+const cv = z.number().nonnegative().max(10, { error: "expected a coefficient of variation of at most 10" });
 const modeVariability = z.strictObject({
-  departureDelayMeanMin: nonNeg,
+  departureDelayMeanMin: nonNeg(BOUNDS.legMin),
   departureDelayCv: cv,
   runTimeCv: cv,
   cancelProbability: share,
@@ -288,7 +293,7 @@ const disruption: z.ZodType<Disruption> = z.strictObject({
   from: date.optional(),
   to: date.optional(),
   probabilityPerDay: share.optional(),
-  durationMin: z.number().int().positive().optional(),
+  durationMin: z.number().int().positive().max(BOUNDS.legMin).optional(),
   capacityFactor: share.optional(),
   ...provenance,
 });
@@ -298,29 +303,29 @@ const variability: z.ZodType<Variability> = z.strictObject({
   modes: z.partialRecord(mode, modeVariability),
   gaugeChangeCv: cv,
   gaugeChange: z.strictObject(provenance),
-  disruptions: z.array(disruption).optional(),
+  disruptions: items(disruption).optional(),
 });
 
 /** The schema of a list of overrides, for what-ifs built in code. */
-export const overrideListSchema: z.ZodType<Override[]> = z.array(override);
+export const overrideListSchema: z.ZodType<Override[]> = items(override, LIMITS.overrides);
 
 /** The schema of a scenario file. */
 export const scenarioFileSchema: z.ZodType<ScenarioFile> = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: text.optional(),
   id,
   name,
-  description: z.string().optional(),
-  extends: z.string().min(1).optional(),
+  description: text.optional(),
+  extends: z.string().min(1).max(1024).optional(),
   epoch: date.optional(),
-  horizonDays: z.number().int().positive().max(3660).optional(),
+  horizonDays: z.number().int().positive().max(LIMITS.horizonDays).optional(),
   homeCity: name.optional(),
   sources: z.record(id, sourceRef).optional(),
-  hubs: z.array(hub).optional(),
-  services: z.array(service).optional(),
-  transfers: z.array(transfer).optional(),
-  demand: z.array(demand).optional(),
+  hubs: items(hub, LIMITS.hubs).optional(),
+  services: items(service, LIMITS.services).optional(),
+  transfers: items(transfer, LIMITS.transfers).optional(),
+  demand: items(demand, LIMITS.demandFlows).optional(),
   variability: variability.optional(),
-  overrides: z.array(override).optional(),
+  overrides: items(override, LIMITS.overrides).optional(),
 });
 
 /** The JSON Schema (draft 2020-12) shipped as schema/scenario.schema.json. */

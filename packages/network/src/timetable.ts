@@ -1,4 +1,6 @@
 import { clockMinutes, dayNumber, MIN_PER_DAY, MIN_PER_WEEK, minuteOfDateTime, weekdayIndex } from "./dates.js";
+import { checkDateOption, checkNumberOption, checkOptionsObject, FourportsInputError } from "./input-error.js";
+import { BOUNDS, LIMITS } from "./limits.js";
 import { MODES, WEEKDAYS, type Closure, type Hub, type IsoDate, type Scenario, type Service } from "./types.js";
 
 /**
@@ -49,6 +51,47 @@ function inClosure(day: number, closures: Closure[] | undefined): boolean {
   return closures?.some((c) => dayNumber(c.from) <= day && day <= dayNumber(c.to)) ?? false;
 }
 
+/**
+ * Which days of [first, last] some closure covers, built in time linear in the closures and the
+ * days (a difference array), so a service with thousands of suspensions and departures costs
+ * their sum, not their product. null when there are no closures.
+ */
+function closedDays(closures: Closure[] | undefined, first: number, last: number): Uint8Array | null {
+  if (!closures || closures.length === 0) return null;
+  const n = last - first + 1;
+  const diff = new Int32Array(n + 1);
+  for (const c of closures) {
+    const a = Math.max(first, dayNumber(c.from));
+    const b = Math.min(last, dayNumber(c.to));
+    if (a > b) continue;
+    diff[a - first]!++;
+    diff[b - first + 1]!--;
+  }
+  const out = new Uint8Array(n);
+  let open = 0;
+  for (let i = 0; i < n; i++) out[i] = (open += diff[i]!) > 0 ? 1 : 0;
+  return out;
+}
+
+/** hubOpenOn and a service's suspensions answered from per-day lookups over a window of days. */
+function dayChecks(scenario: Scenario, first: number, last: number) {
+  const hubClosed = scenario.hubs.map((h) => closedDays(h.closures, first, last));
+  const inWindow = (day: number): boolean => day >= first && day <= last;
+  return {
+    hubOpen(hub: number, day: number): boolean {
+      const h = scenario.hubs[hub]!;
+      if (!inWindow(day)) return hubOpenOn(h, day);
+      if (h.planned) return false;
+      if (h.opens !== undefined && day < dayNumber(h.opens)) return false;
+      if (h.closes !== undefined && day >= dayNumber(h.closes)) return false;
+      return hubClosed[hub]?.[day - first] !== 1;
+    },
+    suspended(closed: Uint8Array | null, closures: Closure[] | undefined, day: number): boolean {
+      return inWindow(day) ? closed?.[day - first] === 1 : inClosure(day, closures);
+    },
+  };
+}
+
 /** Whether a hub is open on a day number (see dayNumber): not planned, opened, not closed. */
 export function hubOpenOn(hub: Hub, day: number): boolean {
   if (hub.planned) return false;
@@ -59,6 +102,9 @@ export function hubOpenOn(hub: Hub, day: number): boolean {
 
 /** Departure minutes (since the epoch) of a schedule inside [start, end). */
 export function scheduleDepartures(service: Service, epoch: IsoDate, start: number, end: number): number[] {
+  const span = LIMITS.horizonDays * MIN_PER_DAY;
+  checkNumberOption("scheduleDepartures: start", start, { integer: true, required: true, min: -span, max: span });
+  checkNumberOption("scheduleDepartures: end", end, { integer: true, required: true, min: start, max: start + span });
   const sch = service.schedule;
   const epochDay = dayNumber(epoch);
   const out: number[] = [];
@@ -96,16 +142,59 @@ export function scheduleDepartures(service: Service, epoch: IsoDate, start: numb
   return out.sort((a, b) => a - b);
 }
 
+/** The window [start, end) in minutes since the epoch, after checking the scenario and options. */
+function expansionWindow(scenario: Scenario, options: TimetableOptions): { start: number; end: number } {
+  const where = "expandTimetable";
+  if (scenario === null || typeof scenario !== "object" || !Array.isArray(scenario.services) || !Array.isArray(scenario.hubs)) {
+    throw new FourportsInputError("invalid-option", `${where}: scenario: expected a loaded scenario`);
+  }
+  checkDateOption(`${where}: scenario.epoch`, scenario.epoch);
+  checkNumberOption(`${where}: scenario.horizonDays`, scenario.horizonDays, { integer: true, min: 1, max: LIMITS.horizonDays });
+  checkOptionsObject(where, options);
+  checkDateOption(`${where}: from`, options.from);
+  // Both ends stay within a horizon's length of the epoch, so every minute fits the int32 arrays.
+  checkNumberOption(`${where}: days`, options.days, { integer: true, min: 1, max: LIMITS.horizonDays });
+  const epochDay = dayNumber(scenario.epoch);
+  const fromDay = options.from === undefined ? 0 : dayNumber(options.from) - epochDay;
+  if (Math.abs(fromDay) > LIMITS.horizonDays) {
+    throw new FourportsInputError("invalid-option", `${where}: from: ${options.from} lies more than ${LIMITS.horizonDays} days (the horizon limit) from the epoch ${scenario.epoch}`);
+  }
+  const start = fromDay * MIN_PER_DAY;
+  const end = options.days === undefined ? scenario.horizonDays * MIN_PER_DAY : start + options.days * MIN_PER_DAY;
+  return { start, end };
+}
+
+/** Departures of a schedule in a window of `minutes`, at most (before closures). */
+function departuresAtMost(service: Service, minutes: number): number {
+  const sch = service.schedule;
+  if (sch.type === "departures") return sch.at.length;
+  const period = sch.type === "weekly" || sch.perDay === undefined ? MIN_PER_WEEK : MIN_PER_DAY;
+  const perPeriod = sch.type === "weekly" ? sch.days.length * sch.times.length : (sch.perDay ?? sch.perWeek ?? 0);
+  return (Math.ceil(minutes / period) + 1) * perPeriod;
+}
+
+/** Refuses, before anything is allocated, a timetable past LIMITS.connections. */
+function checkConnectionCount(scenario: Scenario, start: number, end: number): void {
+  let total = 0;
+  for (const s of scenario.services) total += departuresAtMost(s, end - start) * ((s.via?.length ?? 0) + 1);
+  if (total > LIMITS.connections) {
+    throw new FourportsInputError(
+      "limit-exceeded",
+      `expandTimetable: the timetable would hold up to ${total} connections, more than the limit of ${LIMITS.connections}; expand fewer days (option days) or thin the schedules`,
+    );
+  }
+}
+
 /**
  * Expands every service's schedule over the horizon. A departure runs when its date lies in
  * the service's starts–ends, outside its suspensions, and every hub it calls at is open on the
  * day it calls there (planned hubs are never open).
  */
 export function expandTimetable(scenario: Scenario, options: TimetableOptions = {}): Timetable {
+  const { start, end } = expansionWindow(scenario, options);
   const epochDay = dayNumber(scenario.epoch);
   const horizonMin = scenario.horizonDays * MIN_PER_DAY;
-  const start = options.from === undefined ? 0 : (dayNumber(options.from) - epochDay) * MIN_PER_DAY;
-  const end = options.days === undefined ? horizonMin : start + options.days * MIN_PER_DAY;
+  checkConnectionCount(scenario, start, end);
   const hubIndex = new Map(scenario.hubs.map((h, i) => [h.id, i]));
   const hubs = scenario.hubs;
 
@@ -120,9 +209,15 @@ export function expandTimetable(scenario: Scenario, options: TimetableOptions = 
   const serviceMode = new Uint8Array(scenario.services.length);
   const serviceOnDemand = new Uint8Array(scenario.services.length);
 
+  // Every day a departure or a call can fall on: the window, plus the longest leg after it.
+  const firstDay = epochDay + Math.floor(start / MIN_PER_DAY);
+  const lastDay = epochDay + Math.floor(end / MIN_PER_DAY) + Math.ceil(BOUNDS.legMin / MIN_PER_DAY) + 1;
+  const days = dayChecks(scenario, firstDay, lastDay);
+
   scenario.services.forEach((s, si) => {
     serviceMode[si] = MODES.indexOf(s.mode);
     serviceOnDemand[si] = s.dispatch === "on-demand" ? 1 : 0;
+    const suspendedDays = closedDays(s.suspensions, firstDay, lastDay);
     const startsDay = s.starts === undefined ? -Infinity : dayNumber(s.starts);
     const endsDay = s.ends === undefined ? Infinity : dayNumber(s.ends);
     const calls: { hub: number; arr: number; dep: number }[] = [
@@ -135,11 +230,11 @@ export function expandTimetable(scenario: Scenario, options: TimetableOptions = 
       if (day < startsDay || day > endsDay) continue;
       const dayAt = (m: number): number => epochDay + Math.floor((d + m) / MIN_PER_DAY);
       const runs =
-        !inClosure(day, s.suspensions) &&
+        !days.suspended(suspendedDays, s.suspensions, day) &&
         calls.every(
           (c, k) =>
-            (k === 0 || hubOpenOn(hubs[c.hub]!, dayAt(c.arr))) &&
-            (k === calls.length - 1 || hubOpenOn(hubs[c.hub]!, dayAt(c.dep))),
+            (k === 0 || days.hubOpen(c.hub, dayAt(c.arr))) &&
+            (k === calls.length - 1 || days.hubOpen(c.hub, dayAt(c.dep))),
         );
       if (!runs) {
         cancelled++;

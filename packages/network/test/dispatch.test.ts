@@ -8,7 +8,7 @@ const mini = (): Raw => JSON.parse(readFileSync(fixture("mini.json"), "utf8")) a
 
 function problems(raw: unknown): string[] {
   try {
-    loadScenarioValue(raw, "x.json");
+    loadScenarioValue(raw, { file: "x.json" });
     return [];
   } catch (err) {
     if (!(err instanceof ScenarioError)) throw err;
@@ -23,7 +23,7 @@ describe("on-demand dispatch", () => {
     const raw = mini();
     const rail = raw.services.findIndex((s) => s["mode"] === "rail");
     raw.services[rail] = { ...raw.services[rail], dispatch: "on-demand", onDemand: pool };
-    const sc = loadScenarioValue(raw, "x.json");
+    const sc = loadScenarioValue(raw, { file: "x.json" });
     const tt = expandTimetable(sc);
     expect(Array.from(tt.serviceOnDemand)).toEqual(sc.services.map((s) => (s.dispatch === "on-demand" ? 1 : 0)));
     expect(tt.serviceOnDemand[rail]).toBe(1);

@@ -1,6 +1,12 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  dateOfDayNumber,
+  dayNumber,
   expandTimetable,
+  hubOpenOn,
+  MIN_PER_DAY,
+  scheduleDepartures,
   formatMinute,
   loadScenarioFile,
   loadScenarioValue,
@@ -108,5 +114,28 @@ describe("expandTimetable", () => {
     const whatIf = expandTimetable(loadScenarioFile(fixture("mini-whatif.json")));
     expect(whatIf.cancelledTrips).toBeGreaterThan(0);
     expect(whatIf.tripCount + whatIf.cancelledTrips).toBe(base.tripCount);
+  });
+
+  it("cancels exactly the departures a day-by-day check of closures and suspensions cancels", () => {
+    const day0 = dayNumber("2025-01-01");
+    const period = fc.tuple(fc.nat({ max: 40 }), fc.nat({ max: 6 })).map(([a, len]) => ({ from: dateOfDayNumber(day0 + a - 5), to: dateOfDayNumber(day0 + a - 5 + len) }));
+    fc.assert(
+      fc.property(fc.array(period, { maxLength: 4 }), fc.array(period, { maxLength: 4 }), fc.array(period, { maxLength: 4 }), fc.integer({ min: 60, max: 4000 }), (closesB, closesC, suspensions, durationMin) => {
+        const hubs = [hub("A"), hub("B", closesB.length ? { closures: closesB } : {}), hub("C", closesC.length ? { closures: closesC } : {})];
+        const via = [{ hub: "C", arriveMin: 30, departMin: 45 }];
+        const sc = scenario([{ schedule: { type: "frequency", perDay: 3, firstTime: "05:00" }, durationMin, via, ...(suspensions.length ? { suspensions } : {}) }], { days: 30, hubs });
+        const s = sc.services[0]!;
+        const on = (h: number, m: number): boolean => hubOpenOn(sc.hubs[h]!, day0 + Math.floor(m / MIN_PER_DAY));
+        const kept = scheduleDepartures(s, sc.epoch, 0, 30 * MIN_PER_DAY).filter((d) => {
+          const day = day0 + Math.floor(d / MIN_PER_DAY);
+          const suspended = suspensions.some((c) => dayNumber(c.from) <= day && day <= dayNumber(c.to));
+          return !suspended && on(0, d) && on(2, d + 30) && on(2, d + 45) && on(1, d + durationMin);
+        });
+        const t = expandTimetable(sc);
+        expect(t.tripCount).toBe(kept.length);
+        expect(t.cancelledTrips).toBe(90 - kept.length);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { MODES, type Mode } from "@fourports/network";
+import { checkNumberOption, checkOptionsObject, FourportsInputError, LIMITS, MIN_PER_DAY, MODES, type Mode } from "@fourports/network";
 import { firstConnectionAtOrAfter, MODE_COUNT, ORIGIN_STATE, ROAD, STATE_COUNT, type RoutingNetwork } from "./network.js";
 
 export const UNREACHED = 0x7fffffff;
@@ -37,6 +37,27 @@ export interface ScanOptions {
   windowMin?: number;
   /** Bit m set: mode m (index into MODES) may be boarded; transfer links stay usable. Default: all. */
   modeMask?: number;
+}
+
+/** Minutes a query may name: two horizon limits either side of the epoch, far inside int32. */
+export const QUERY_SPAN_MIN: number = 2 * LIMITS.horizonDays * MIN_PER_DAY;
+
+/** Checks the arguments every scan shares: a hub index, a departure minute, a window, a skip mask. */
+export function checkQuery(
+  where: string,
+  net: RoutingNetwork,
+  source: number,
+  departMin: number,
+  options: { windowMin?: number; skip?: Uint8Array },
+): void {
+  checkNumberOption(`${where}: source`, source, { integer: true, required: true, min: 0, max: net.hubCount - 1 });
+  // Finite and in range, not necessarily whole: the simulation asks from fractional clock times.
+  checkNumberOption(`${where}: departMin`, departMin, { required: true, min: -QUERY_SPAN_MIN, max: QUERY_SPAN_MIN });
+  checkOptionsObject(where, options);
+  checkNumberOption(`${where}: windowMin`, options.windowMin, { min: 0, max: QUERY_SPAN_MIN });
+  if (options.skip !== undefined && (!(options.skip instanceof Uint8Array) || options.skip.length < net.timetable.length)) {
+    throw new FourportsInputError("invalid-option", `${where}: skip: expected a Uint8Array with one entry per connection (${net.timetable.length})`);
+  }
 }
 
 /**
@@ -155,6 +176,9 @@ export class ConnectionScan {
 
   /** Earliest arrival from `source` leaving at `departMin`; read results from `arrival` or journey(). */
   run(source: number, departMin: number, options: ScanOptions = {}): void {
+    checkQuery("ConnectionScan.run", this.net, source, departMin, options);
+    if (options.target !== undefined) checkNumberOption("ConnectionScan.run: target", options.target, { integer: true, min: 0, max: this.net.hubCount - 1 });
+    checkNumberOption("ConnectionScan.run: modeMask", options.modeMask, { integer: true, min: 0, max: 0xff });
     this.reset();
     this.source = source;
     this.departMin = departMin;

@@ -1,3 +1,4 @@
+import { checkNumberOption, FourportsInputError } from "@fourports/network";
 import type { Attributes } from "graphology-types";
 
 /**
@@ -32,17 +33,18 @@ export interface CsrInput {
 /** Builds a CSR graph from parallel edge arrays (counting sort by source, stable). */
 export function csrFromArrays(input: CsrInput): CsrGraph {
   const { nodeCount, from, to, weight } = input;
+  checkNumberOption("csrFromArrays: nodeCount", nodeCount, { integer: true, required: true, min: 0, max: 2 ** 31 - 2 });
   const m = from.length;
-  if (to.length !== m || weight.length !== m) throw new RangeError("from, to and weight must have the same length");
+  if (to.length !== m || weight.length !== m) throw new FourportsInputError("invalid-option", "csrFromArrays: from, to and weight must have the same length");
   const offsets = new Int32Array(nodeCount + 1);
   for (let e = 0; e < m; e++) {
     const u = from[e]!;
     const v = to[e]!;
     if (!(u >= 0 && u < nodeCount) || !(v >= 0 && v < nodeCount)) {
-      throw new RangeError(`edge ${e}: node index out of range 0..${nodeCount - 1} (${u} → ${v})`);
+      throw new FourportsInputError("invalid-option", `csrFromArrays: edge ${e}: node index out of range 0..${nodeCount - 1} (${u} → ${v})`);
     }
     const w = weight[e]!;
-    if (!(w >= 0) || !Number.isFinite(w)) throw new RangeError(`edge ${e}: weight must be finite and >= 0, got ${w}`);
+    if (!(w >= 0) || !Number.isFinite(w)) throw new FourportsInputError("invalid-option", `csrFromArrays: edge ${e}: weight must be finite and >= 0, got ${w}`);
     offsets[u + 1]!++;
   }
   for (let u = 0; u < nodeCount; u++) offsets[u + 1]! += offsets[u]!;

@@ -1,3 +1,4 @@
+import { checkNumberOption, FourportsInputError } from "@fourports/network";
 import type { CsrGraph } from "./csr.js";
 import { IndexedHeap } from "./heap.js";
 import { pickLandmarks, type Landmarks } from "./landmarks.js";
@@ -114,11 +115,19 @@ export class ShortestPathSearch {
     this.fwd = new Side(graph.nodeCount);
   }
 
+  /** Node ids out of range would read past the typed arrays and answer nonsense: refuse them. */
+  private checkNodes(where: string, source: number, target?: number): void {
+    const max = this.graph.nodeCount - 1;
+    checkNumberOption(`${where}: source`, source, { integer: true, required: true, min: 0, max });
+    if (target !== undefined) checkNumberOption(`${where}: target`, target, { integer: true, required: true, min: 0, max });
+  }
+
   /**
    * Full single-source Dijkstra. Returns the distance and predecessor-node arrays of this
    * instance (valid until the next query; copy them to keep them).
    */
   singleSource(source: number): { dist: Float64Array; pred: Int32Array } {
+    this.checkNodes("ShortestPathSearch.singleSource", source);
     // A tight loop of its own: with every distance reset up front it needs no stamps.
     const s = this.fwd;
     s.gen++; // invalidates stamped state left by point-to-point queries
@@ -130,6 +139,7 @@ export class ShortestPathSearch {
 
   /** Dijkstra from source that stops once target is settled. */
   pointToPoint(source: number, target: number, masks: SearchMasks = {}): PathResult {
+    this.checkNodes("ShortestPathSearch.pointToPoint", source, target);
     this.fwd.start(source);
     if (masks.bannedNodes?.[source]) return { distance: Infinity, nodes: [], edges: [] };
     this.run(this.fwd, this.graph, target, masks, null);
@@ -138,8 +148,9 @@ export class ShortestPathSearch {
 
   /** A* towards target with a geographic lower bound (needs x/y on the graph). */
   aStar(source: number, target: number, bound: AStarBound): PathResult {
+    this.checkNodes("ShortestPathSearch.aStar", source, target);
     const { x, y } = this.graph;
-    if (!x || !y) throw new Error("aStar needs node coordinates (x, y) on the graph");
+    if (!x || !y) throw new FourportsInputError("invalid-option", "aStar needs node coordinates (x, y) on the graph");
     const tx = x[target]!;
     const ty = y[target]!;
     const scale = bound.scale ?? 1;
@@ -161,6 +172,7 @@ export class ShortestPathSearch {
    * (default 8) that bound the source–target distance best.
    */
   alt(source: number, target: number, landmarks: Landmarks, active = 8): PathResult {
+    this.checkNodes("ShortestPathSearch.alt", source, target);
     const k = landmarks.nodes.length;
     const { from, to } = landmarks;
     const use = pickLandmarks(landmarks, source, target, active);
@@ -198,7 +210,8 @@ export class ShortestPathSearch {
    * non-negative, so the plain bidirectional stopping rule stays exact. Needs the reverse graph.
    */
   altBidirectional(source: number, target: number, landmarks: Landmarks, active = 8): PathResult {
-    if (!this.reverse) throw new Error("altBidirectional needs the reverse graph (pass reverseCsr(graph))");
+    this.checkNodes("ShortestPathSearch.altBidirectional", source, target);
+    if (!this.reverse) throw new FourportsInputError("invalid-option", "altBidirectional needs the reverse graph (pass reverseCsr(graph))");
     const k = landmarks.nodes.length;
     const { from, to } = landmarks;
     const use = pickLandmarks(landmarks, source, target, active);
@@ -239,7 +252,8 @@ export class ShortestPathSearch {
 
   /** Bidirectional Dijkstra: forward from source and backward from target on the reverse graph. */
   bidirectional(source: number, target: number): PathResult {
-    if (!this.reverse) throw new Error("bidirectional needs the reverse graph (pass reverseCsr(graph))");
+    this.checkNodes("ShortestPathSearch.bidirectional", source, target);
+    if (!this.reverse) throw new FourportsInputError("invalid-option", "bidirectional needs the reverse graph (pass reverseCsr(graph))");
     return this.meetInTheMiddle(source, target, null);
   }
 

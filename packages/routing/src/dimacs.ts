@@ -1,6 +1,6 @@
 import { csrFromArrays, type CsrGraph } from "./csr.js";
-import { at, DataError } from "./errors.js";
-import type { Issue } from "@fourports/network";
+import { at, DataError, headerCountProblem } from "./errors.js";
+import { FourportsInputError, type Issue } from "@fourports/network";
 
 /**
  * Reads a DIMACS shortest-path graph (`.gr`: "p sp N M" then "a U V W" arcs, 1-based) and,
@@ -8,6 +8,8 @@ import type { Issue } from "@fourports/network";
  * DIMACS node i+1. Every malformed line is reported with file, line and column.
  */
 export function parseDimacs(gr: string, file = "<graph.gr>", co?: { text: string; file?: string }): CsrGraph {
+  if (typeof gr !== "string") throw new FourportsInputError("invalid-option", "parseDimacs: expected the text of a .gr file");
+  if (co !== undefined && typeof co?.text !== "string") throw new FourportsInputError("invalid-option", "parseDimacs: co.text: expected the text of a .co file");
   const issues: Issue[] = [];
   let n = -1;
   let m = -1;
@@ -38,6 +40,12 @@ export function parseDimacs(gr: string, file = "<graph.gr>", co?: { text: string
       }
       n = num(toks[2]!.t, line, toks[2]!.col, "the node count", 1, 2 ** 31 - 1);
       m = num(toks[3]!.t, line, toks[3]!.col, "the arc count", 0, 2 ** 31 - 1);
+      const tooMany = Number.isNaN(n + m) ? null : headerCountProblem(gr, n, m);
+      if (tooMany) {
+        issues.push({ file, path: at(line, 1), message: tooMany });
+        n = NaN;
+      }
+      if (Number.isNaN(n + m)) throw new DataError(issues); // nothing after a bad header can be checked
     } else if (kind === "a") {
       if (n < 0) {
         issues.push({ file, path: at(line, 1), message: 'arc before the "p sp" line' });

@@ -12,22 +12,21 @@ export class DataError extends Error {
   }
 }
 
+/**
+ * Header counts a DIMACS file can honestly hold, from its length alone, checked before anything
+ * is allocated: an arc line takes at least 8 bytes ("a 1 2 3\n"), and a declared node, even one
+ * no arc touches, may take at most 64 nodes per byte of the file (about 1 kB of memory per byte
+ * read). An 18-byte "p sp 2147483647 0" therefore asks for too much and is refused.
+ */
+export function headerCountProblem(text: string, nodes: number, arcs: number): string | null {
+  const maxArcs = Math.floor((text.length + 1) / 8);
+  const maxNodes = 64 * text.length;
+  if (arcs > maxArcs) return `the "p" line declares ${arcs} arcs, more than a file of ${text.length} bytes can hold (at most ${maxArcs})`;
+  if (nodes > maxNodes) return `the "p" line declares ${nodes} nodes, more than a file of ${text.length} bytes may declare (at most ${maxNodes}, 64 per byte)`;
+  return null;
+}
+
 export const at = (line: number, column: number): string => `line ${line}, column ${column}`;
 
-/** What kind of bad input a FourportsInputError reports. */
-export type InputErrorCode = "invalid-option" | "limit-exceeded";
-
-/**
- * Bad options passed to a library call, or input that would exceed a documented resource
- * limit: thrown before any work (or any large allocation) is done.
- */
-export class FourportsInputError extends Error {
-  readonly code: InputErrorCode;
-  readonly issues: Issue[];
-  constructor(code: InputErrorCode, issues: Issue[]) {
-    super(issues.map(formatIssue).join("\n"));
-    this.name = "FourportsInputError";
-    this.code = code;
-    this.issues = issues;
-  }
-}
+// Defined once, in @fourports/network, for every package: the GTFS reader throws the same class.
+export { FourportsInputError, type InputErrorCode } from "@fourports/network";

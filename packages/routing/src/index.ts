@@ -1,3 +1,4 @@
+export { headerCountProblem } from "./errors.js";
 export { csrFromArrays, csrFromGraphology, reverseCsr, type CsrGraph, type CsrInput, type FromGraphologyOptions, type GraphologyLike } from "./csr.js";
 export { IndexedHeap } from "./heap.js";
 export { ShortestPathSearch, type AStarBound, type PathResult, type SearchMasks } from "./dijkstra.js";

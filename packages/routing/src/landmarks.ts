@@ -1,3 +1,4 @@
+import { checkNumberOption } from "@fourports/network";
 import type { CsrGraph } from "./csr.js";
 import { ShortestPathSearch } from "./dijkstra.js";
 
@@ -22,6 +23,9 @@ const diff = (a: number, b: number): number => (a === Infinity || b === Infinity
  */
 export function buildLandmarks(graph: CsrGraph, reverse: CsrGraph, count: number, start = 0): Landmarks {
   const n = graph.nodeCount;
+  // count × n distances are allocated twice: bound count before that.
+  checkNumberOption("buildLandmarks: count", count, { integer: true, required: true, min: 1, max: Math.min(64, n) });
+  checkNumberOption("buildLandmarks: start", start, { integer: true, required: true, min: 0, max: n - 1 });
   const fwd = new ShortestPathSearch(graph);
   const bwd = new ShortestPathSearch(reverse);
   const nodes = new Int32Array(count);

@@ -1,5 +1,5 @@
-import { MODES } from "@fourports/network";
-import type { JourneyLeg } from "./csa.js";
+import { checkNumberOption, MODES } from "@fourports/network";
+import { checkQuery, type JourneyLeg } from "./csa.js";
 import { firstConnectionAtOrAfter, MODE_COUNT, ORIGIN_STATE, ROAD, STATE_COUNT, type RoutingNetwork } from "./network.js";
 
 export interface ParetoJourney {
@@ -62,6 +62,9 @@ const dominatesOrEqual = (t1: number, c1: number, e1: number, t2: number, c2: nu
  * ConnectionScan.
  */
 export function paretoJourneys(net: RoutingNetwork, source: number, target: number, departMin: number, options: ParetoOptions = {}): ParetoResult {
+  checkQuery("paretoJourneys", net, source, departMin, options);
+  checkNumberOption("paretoJourneys: target", target, { integer: true, required: true, min: 0, max: net.hubCount - 1 });
+  checkNumberOption("paretoJourneys: maxLabels", options.maxLabels, { integer: true, min: 1, max: 100_000 });
   const maxLabels = options.maxLabels ?? 64;
   const windowEnd = departMin + (options.windowMin ?? 30 * 1440);
   const t = net.timetable;

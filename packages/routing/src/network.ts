@@ -1,3 +1,4 @@
+import { BOUNDS, checkNumberOption, checkOptionsObject, FourportsInputError } from "@fourports/network";
 import { MODES, type Mode, type Scenario, type Timetable } from "@fourports/network";
 import { DEFAULT_EMISSION_FACTORS, type EmissionFactor } from "./emissions.js";
 
@@ -44,6 +45,11 @@ export interface PrepareOptions {
 
 /** Prepares a scenario and its expanded timetable for timetable routing. */
 export function prepareRouting(scenario: Scenario, timetable: Timetable, options: PrepareOptions = {}): RoutingNetwork {
+  checkOptionsObject("prepareRouting", options);
+  checkNumberOption("prepareRouting: linkCostCnyPerTKm", options.linkCostCnyPerTKm, { min: 0, max: BOUNDS.tariffCnyPerT });
+  if (!timetable || !(timetable.depMin instanceof Int32Array) || timetable.hubIds?.length !== scenario.hubs.length) {
+    throw new FourportsInputError("invalid-option", "prepareRouting: timetable: expected the expanded timetable of this scenario (expandTimetable)");
+  }
   const factors = options.emissionFactors ?? DEFAULT_EMISSION_FACTORS;
   const hubIndex = new Map(scenario.hubs.map((h, i) => [h.id, i]));
   const n = scenario.hubs.length;

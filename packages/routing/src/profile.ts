@@ -1,4 +1,5 @@
-import { type ConnectionScan, type Journey, UNREACHED } from "./csa.js";
+import { checkNumberOption } from "@fourports/network";
+import { checkQuery, QUERY_SPAN_MIN, type ConnectionScan, type Journey, UNREACHED } from "./csa.js";
 import { firstConnectionAtOrAfter, MODE_COUNT, ROAD, STATE_COUNT } from "./network.js";
 
 export interface ProfileEntry {
@@ -22,6 +23,9 @@ export interface Profile {
  */
 export function profileQuery(scan: ConnectionScan, source: number, target: number, fromMin: number, toMin: number): Profile {
   const net = scan.net;
+  checkQuery("profileQuery", net, source, fromMin, {});
+  checkNumberOption("profileQuery: target", target, { integer: true, required: true, min: 0, max: net.hubCount - 1 });
+  checkNumberOption("profileQuery: toMin", toMin, { required: true, min: fromMin, max: QUERY_SPAN_MIN });
   const t = net.timetable;
   // Latest moment to leave the source for each departure reachable directly or over one link.
   const lead = new Map<number, number>([[source, 0]]);

@@ -1,3 +1,4 @@
+import { checkNumberOption } from "@fourports/network";
 import { ShortestPathSearch, type PathResult } from "./dijkstra.js";
 
 /**
@@ -6,6 +7,10 @@ import { ShortestPathSearch, type PathResult } from "./dijkstra.js";
  */
 export function kShortestPaths(search: ShortestPathSearch, source: number, target: number, k: number): PathResult[] {
   const g = search.graph;
+  checkNumberOption("kShortestPaths: k", k, { integer: true, required: true, min: 0, max: 10_000 });
+  for (const [name, v] of [["source", source], ["target", target]] as const) {
+    checkNumberOption(`kShortestPaths: ${name}`, v, { integer: true, required: true, min: 0, max: g.nodeCount - 1 });
+  }
   const first = search.pointToPoint(source, target);
   if (first.nodes.length === 0 || k <= 0) return [];
   const found: PathResult[] = [first];

@@ -390,7 +390,7 @@ function ceilingOf(t: Target, c: Ctx, prev: Ctx | undefined): CeilingResult {
       if (known.length === 0) {
         return result(t, { ceiling: null, status: "not-computed", limitedBy: "-", detail: "no expresswayAccessMin on the named hubs", basis: [], missing });
       }
-      const worst = Math.max(...known.map((h) => h.expresswayAccessMin!));
+      const worst = known.reduce((m, h) => Math.max(m, h.expresswayAccessMin!), -Infinity);
       const labels = new Set<Label>(known.map((h) => h.figures?.["expresswayAccessMin"]?.label ?? h.label));
       const status = numericStatus(t, worst, false);
       return result(t, {

@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { checkAgainst, LABELS, parseJsonText, ScenarioError, type Label, type SourceRef } from "@fourports/network";
+import { checkAgainst, LABELS, readJsonFile, ScenarioError, type Label, type SourceRef } from "@fourports/network";
 import { z } from "zod";
 import { sourcesSchema } from "./registry.js";
 
@@ -66,9 +65,7 @@ const schema: z.ZodType<ObservedSet> = z
 
 /** Observed figures (seeds/observed-2024.json) for calibration, each with its source and label. */
 export function loadObserved(path: string): ObservedSet {
-  const parsed = parseJsonText(readFileSync(path, "utf8"), path);
-  if (!parsed.ok) throw new ScenarioError(parsed.issues);
-  const r = checkAgainst(schema, parsed.value, path);
+  const r = checkAgainst(schema, readJsonFile(path), path);
   if (!r.ok) throw new ScenarioError(r.list.issues);
   return r.data;
 }

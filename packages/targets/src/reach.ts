@@ -1,4 +1,4 @@
-import { dayNumber, MIN_PER_DAY, weekdayIndex, type Hub, type Scenario } from "@fourports/network";
+import { checkDateOption, checkNumberOption, checkOptionsObject, dayNumber, FourportsInputError, LIMITS, MIN_PER_DAY, weekdayIndex, type Hub, type Scenario } from "@fourports/network";
 import { ConnectionScan, UNREACHED, type RoutingNetwork } from "@fourports/routing";
 import type { ReachDestination, ReachSpec } from "./registry.js";
 
@@ -109,14 +109,20 @@ function targetsOf(scenario: Scenario, spec: ReachSpec, home: Hub): Target[] {
  * network does not reach is a miss with its reason, never left out.
  */
 export function quickFreightCircle(scenario: Scenario, net: RoutingNetwork, spec: ReachSpec, options: ReachOptions = {}): ReachResult {
+  checkOptionsObject("quickFreightCircle", options);
+  checkDateOption("quickFreightCircle: weekStart", options.weekStart);
+  // At least a minute between samples: a step of 0 never advanced and looped for ever.
+  checkNumberOption("quickFreightCircle: stepMin", options.stepMin, { integer: true, min: 1, max: 7 * MIN_PER_DAY });
   const origin = scenario.hubs.findIndex((h) => h.id === spec.origin);
-  if (origin < 0) throw new Error(`reach origin "${spec.origin}" is not a hub of scenario ${scenario.id}`);
+  if (origin < 0) throw new FourportsInputError("invalid-option", `quickFreightCircle: reach origin "${spec.origin}" is not a hub of scenario ${scenario.id}`);
   const home = scenario.hubs[origin]!;
   const epochDay = dayNumber(scenario.epoch);
   let startDay: number;
   if (options.weekStart !== undefined) {
     startDay = dayNumber(options.weekStart) - epochDay;
-    if (Number.isNaN(startDay)) throw new Error(`weekStart "${options.weekStart}" is not a date`);
+    if (Math.abs(startDay) > LIMITS.horizonDays) {
+      throw new FourportsInputError("invalid-option", `quickFreightCircle: weekStart: ${options.weekStart} lies more than ${LIMITS.horizonDays} days from the epoch ${scenario.epoch}`);
+    }
   } else {
     const d = scenario.horizonDays - 14;
     startDay = d - weekdayIndex(epochDay + d);

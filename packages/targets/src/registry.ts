@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { checkAgainst, LABELS, parseJsonText, ScenarioError, type Label, type SourceRef } from "@fourports/network";
+import { checkAgainst, LABELS, readJsonFile, ScenarioError, type Label, type SourceRef } from "@fourports/network";
 import { z } from "zod";
 
 export const METRICS = [
@@ -193,7 +192,5 @@ export function parseTargetRegistry(value: unknown, file = "<targets>"): TargetR
 }
 
 export function loadTargetRegistry(path: string): TargetRegistry {
-  const parsed = parseJsonText(readFileSync(path, "utf8"), path);
-  if (!parsed.ok) throw new ScenarioError(parsed.issues);
-  return parseTargetRegistry(parsed.value, path);
+  return parseTargetRegistry(readJsonFile(path), path);
 }
