@@ -14,3 +14,4 @@ export { aggregate, type SimulationSummary, type TargetOutcome } from "./aggrega
 export { stat, t95, type Stat } from "./stats.js";
 export type { ReplicationTask } from "./worker.js";
 export { eventLogPath, JsonLinesWriter } from "./event-log.js";
+export { SIMULATE_LIMITS } from "./simulate.js";

@@ -1,3 +1,4 @@
+import { checkNumberOption } from "@fourports/network";
 import seedrandom from "seedrandom";
 
 /** A uniform random number in [0, 1). */
@@ -11,6 +12,6 @@ export type Rng = () => number;
  * change adds draws to another purpose (common random numbers across what-ifs).
  */
 export function replicationRng(seed: string | number, replication: number, stream: string): Rng {
-  if (!Number.isInteger(replication) || replication < 0) throw new RangeError(`replication must be a whole number >= 0, got ${replication}`);
+  checkNumberOption("replicationRng(): replication", replication, { integer: true, min: 0, required: true });
   return seedrandom(`fourports|${seed}|${replication}|${stream}`);
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Scenario } from "@fourports/network";
+import { checkClockOption, checkNumberOption, checkOptionsObject, describeValue, FourportsInputError, type Scenario } from "@fourports/network";
 import { Tinypool } from "tinypool";
 import { aggregate, type SimulationSummary } from "./aggregate.js";
 import { buildModel, type ModelOptions } from "./model.js";
@@ -47,15 +47,20 @@ function workerUrl(): string {
   return here.endsWith(".ts") ? new URL("../dist/worker.js", here).href : new URL("./worker.js", here).href;
 }
 
+/** The most replications and workers one call takes (far beyond any use; a typo is caught). */
+export const SIMULATE_LIMITS: { replications: number; workers: number } = { replications: 100_000, workers: 256 };
+
 function check(options: SimulateOptions): void {
-  const whole = (name: string, v: number | undefined, min: number): void => {
-    if (v !== undefined && !(Number.isInteger(v) && v >= min)) throw new RangeError(`simulate(): ${name} must be a whole number >= ${min}, got ${v}`);
-  };
-  whole("replications", options.replications, 1);
-  whole("workers", options.workers, 1);
-  whole("batch", options.batch, 1);
-  const ci = options.untilRelativeCi;
-  if (ci !== undefined && !(ci > 0 && ci < 1)) throw new RangeError(`simulate(): untilRelativeCi must lie in (0, 1), got ${ci}`);
+  checkOptionsObject("simulate() options", options);
+  checkNumberOption("simulate(): replications", options.replications, { integer: true, min: 1, max: SIMULATE_LIMITS.replications });
+  checkNumberOption("simulate(): workers", options.workers, { integer: true, min: 1, max: SIMULATE_LIMITS.workers });
+  checkNumberOption("simulate(): batch", options.batch, { integer: true, min: 1, max: SIMULATE_LIMITS.replications });
+  checkNumberOption("simulate(): untilRelativeCi", options.untilRelativeCi, { above: 0, max: 0.999 });
+  checkNumberOption("simulate(): maxTransitDays", options.maxTransitDays, { above: 0, max: 366 });
+  checkClockOption("simulate(): releaseTime", options.releaseTime);
+  if (options.seed !== undefined && typeof options.seed !== "string" && !(typeof options.seed === "number" && Number.isFinite(options.seed))) {
+    throw new FourportsInputError("invalid-option", `simulate(): seed: expected a string or a finite number, got ${describeValue(options.seed)}`);
+  }
 }
 
 /**

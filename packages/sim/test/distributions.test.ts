@@ -1,3 +1,4 @@
+import { FourportsInputError } from "@fourports/network";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { empirical, exponential, gamma, lognormal, poisson, replicationRng, type Rng } from "@fourports/sim";
@@ -236,7 +237,7 @@ describe("replicationRng(seed, replication, stream)", () => {
   });
 
   it("rejects a negative or fractional replication index", () => {
-    expect(() => replicationRng(1, -1, "s")).toThrow(RangeError);
-    expect(() => replicationRng(1, 1.5, "s")).toThrow(RangeError);
+    expect(() => replicationRng(1, -1, "s")).toThrow(FourportsInputError);
+    expect(() => replicationRng(1, 1.5, "s")).toThrow(/replication: expected a whole number >= 0, got 1.5/);
   });
 });

@@ -244,7 +244,11 @@ describe("simulate", () => {
 
   it("rejects impossible options with a clear error", async () => {
     const sc = fc.sample(scenarioArb({ variability: false, storage: false, onDemand: false }), { numRuns: 1, seed: 1 })[0]!;
-    await expect(simulate(sc, { replications: 0 })).rejects.toThrow(/replications must be a whole number >= 1/);
+    await expect(simulate(sc, { replications: 0 })).rejects.toThrow(/replications: expected a whole number >= 1/);
+    await expect(simulate(sc, { replications: 2.5 })).rejects.toMatchObject({ code: "invalid-option" });
+    await expect(simulate(sc, { workers: 1e9 })).rejects.toThrow(/workers: expected a whole number >= 1 <= 256/);
     await expect(simulate(sc, { untilRelativeCi: 2 })).rejects.toThrow(/untilRelativeCi/);
+    await expect(simulate(sc, { untilRelativeCi: Number.NaN })).rejects.toThrow(/untilRelativeCi/);
+    await expect(simulate(sc, { releaseTime: "25:00" })).rejects.toThrow(/releaseTime/);
   });
 });
