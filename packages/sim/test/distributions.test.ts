@@ -238,6 +238,6 @@ describe("replicationRng(seed, replication, stream)", () => {
 
   it("rejects a negative or fractional replication index", () => {
     expect(() => replicationRng(1, -1, "s")).toThrow(FourportsInputError);
-    expect(() => replicationRng(1, 1.5, "s")).toThrow(/replication: expected a whole number >= 0, got 1.5/);
+    expect(() => replicationRng(1, 1.5, "s")).toThrow(/replication: expected a whole number >= 0, got number 1.5/);
   });
 });
