@@ -1,4 +1,4 @@
-import { dayNumber } from "@fourports/network";
+import { dayNumber, didYouMean } from "@fourports/network";
 
 /**
  * Splits "--name value" (or "--name=value") options from positional arguments. Options in
@@ -21,7 +21,9 @@ export function parseArgs(
     }
     const eq = arg.indexOf("=");
     const a = eq > 0 ? arg.slice(0, eq) : arg;
-    if (!known.includes(a)) throw new UsageError(`unknown option ${a}${known.length ? `; expected one of ${known.join(", ")}` : " (this command takes none)"}`);
+    if (!known.includes(a)) {
+      throw new UsageError(`unknown option ${a}${known.length ? `${didYouMean(a, known)}; expected one of ${known.join(", ")}` : " (this command takes none)"}`);
+    }
     if (opts.has(a)) throw new UsageError(`option ${a} is given twice`);
     if (flags.includes(a)) {
       if (eq > 0) throw new UsageError(`option ${a} takes no value`);

@@ -52,7 +52,25 @@ const argv = process.argv.slice(2);
 const debug = argv.includes("--debug");
 const [command, ...args] = argv.filter((a) => a !== "--debug");
 
+/** The usage lines of one command (from its line in USAGE to the next command's). */
+function usageOf(name: string): string | null {
+  const lines = USAGE.split("\n");
+  const start = lines.findIndex((l) => l.startsWith(`  ${name} `) || l === `  ${name}`);
+  if (start < 0) return null;
+  let end = start + 1;
+  while (end < lines.length && lines[end]!.startsWith("     ")) end++;
+  return `usage: fourports ${lines.slice(start, end).map((l) => l.slice(2)).join("\n")}`;
+}
+
 async function run(): Promise<number> {
+  // -h / --help after a command shows its usage and runs nothing.
+  if (command !== undefined && (args.includes("--help") || args.includes("-h"))) {
+    const u = usageOf(command);
+    if (u) {
+      io.out(u);
+      return 0;
+    }
+  }
   switch (command) {
     case "simulate":
       return simulateCommand(args, io);

@@ -179,11 +179,22 @@ describe("fourports simulate", () => {
     expect(text.out).toContain("Bottlenecks");
   });
 
+  it("shows its usage for -h and --help without running anything", () => {
+    for (const h of ["-h", "--help"]) {
+      const r = run("simulate", mini, h);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/^usage: fourports simulate \[FILE\] \[--runs N\]/);
+      expect(r.err).toBe("");
+    }
+  });
+
   it("rejects bad options with exit 2 and a clear message", () => {
     const bad = run("simulate", mini, "--runs", "many");
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('--runs expects a whole number 0..10000, got "many"');
-    expect(run("simulate", mini, "--wrokers", "2").code).toBe(2);
+    const typo = run("simulate", mini, "--wrokers", "2");
+    expect(typo.code).toBe(2);
+    expect(typo.err).toContain('unknown option --wrokers (did you mean "--workers"?)');
     expect(run("simulate", mini, "--workers", "1000").err).toBe('--workers expects a whole number 1..64, got "1000"\n');
     expect(run("simulate", mini, mini).code).toBe(2);
   });
