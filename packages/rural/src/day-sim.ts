@@ -2,7 +2,7 @@ import { BusBooker } from "./bus-booking.js";
 import { buildBusNetwork } from "./bus-network.js";
 import type { CoverageResult } from "./coverage.js";
 import type { LoadedCounty } from "./county-types.js";
-import { poissonish } from "./generate.js";
+import { poisson } from "@fourports/sim";
 
 export interface DaySimOptions {
   days: number;
@@ -37,8 +37,9 @@ export interface DaySimResult {
 }
 
 /**
- * Days of parcel flows through the planned network (a small seeded day simulation of our own:
- * the lead's `@fourports/sim` engine is not on main yet). Each day draws Poisson volumes per
+ * Days of parcel flows through the planned network, stepped a day at a time (buses are booked
+ * through the Connection Scan, vans load in route order, so no event calendar is needed), with
+ * @fourports/sim's exact Poisson draws from the caller's seeded stream. Each day draws volumes per
  * village and direction and a delay per trip, books bus villages' parcels on the lines with
  * room, loads the planned van routes up to capacity; what does not fit waits for the next
  * day (late). Parcels are conserved: generated = on time + late + unserved + final backlog.
@@ -60,7 +61,7 @@ export function simulateDays(loaded: LoadedCounty, plan: CoverageResult, options
     const booker = new BusBooker(bus);
     const delay = Float64Array.from({ length: bus.trips.length }, () => (rng() < pDelay ? rng() * maxDelay : 0));
     const s = { generated: 0, onTime: 0, late: 0, unserved: 0 };
-    const fresh = new Map(county.villages.map((v) => [v.id, { down: poissonish(v.downParcelsPerDay, rng), up: poissonish(v.upParcelsPerDay, rng) }]));
+    const fresh = new Map(county.villages.map((v) => [v.id, { down: poisson(rng, v.downParcelsPerDay), up: poisson(rng, v.upParcelsPerDay) }]));
     for (const f of fresh.values()) s.generated += f.down + f.up;
     const deliver = (fromBacklog: number, today: number, onTimeToday: boolean): void => {
       s.late += fromBacklog + (onTimeToday ? 0 : today);
