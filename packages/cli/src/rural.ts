@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import {
   analyseRural,
+  MAX_SIM_DAYS,
   provinceRollup,
   type ProvinceRollup,
   loadCountyFile,
@@ -40,6 +41,7 @@ export function rural(args: string[], io: Io): number {
   const seed = opts.get("--seed") ?? "1";
   if (!/^\d+$/.test(seed)) throw new UsageError(`--seed: expected a non-negative integer, got "${seed}"`);
   const days = positiveOption("--days", opts.get("--days"), true) ?? 30;
+  if (days > MAX_SIM_DAYS) throw new UsageError(`--days: expected at most ${MAX_SIM_DAYS} days, got ${days}`);
   const radiusKm = positiveOption("--radius-km", opts.get("--radius-km"), false);
   const newSites = opts.get("--new-sites") === "0" ? 0 : positiveOption("--new-sites", opts.get("--new-sites"), true);
   const province = ruralFileKind(file) === "province" ? loadProvinceFile(file) : provinceOfOne(loadCountyFile(file));

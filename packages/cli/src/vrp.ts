@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { ScenarioError } from "@fourports/network";
-import { formatCvrplibSolution, parseCvrplib, solveVrp } from "@fourports/rural";
+import { formatCvrplibSolution, parseCvrplib, solveVrp, VRP_LIMITS } from "@fourports/rural";
 import { DataError } from "@fourports/routing";
 import seedrandom from "seedrandom";
 import { parseArgs, UsageError } from "./args.js";
@@ -31,6 +31,8 @@ export function vrp(args: string[], io: Io): number {
   if (!existsSync(file)) throw new UsageError(`no such file: ${positional[0]}\n${USAGE}`);
   const timeLimitS = positiveOption("--time-limit", opts.get("--time-limit"), false);
   const iterations = positiveOption("--iterations", opts.get("--iterations"), true);
+  if (timeLimitS !== undefined && timeLimitS * 1000 > VRP_LIMITS.timeLimitMs) throw new UsageError(`--time-limit: expected at most ${VRP_LIMITS.timeLimitMs / 1000} s, got ${timeLimitS}`);
+  if (iterations !== undefined && iterations > VRP_LIMITS.maxIterations) throw new UsageError(`--iterations: expected at most ${VRP_LIMITS.maxIterations}, got ${iterations}`);
   const seed = opts.get("--seed") ?? "1";
   if (!/^\d+$/.test(seed)) throw new UsageError(`--seed: expected a non-negative integer, got "${seed}"`);
   let inst;

@@ -2,6 +2,7 @@ import { BusBooker } from "./bus-booking.js";
 import { buildBusNetwork } from "./bus-network.js";
 import type { CoverageResult } from "./coverage.js";
 import type { LoadedCounty } from "./county-types.js";
+import { checkNumberOption } from "@fourports/network";
 import { poisson } from "@fourports/sim";
 
 export interface DaySimOptions {
@@ -44,7 +45,14 @@ export interface DaySimResult {
  * room, loads the planned van routes up to capacity; what does not fit waits for the next
  * day (late). Parcels are conserved: generated = on time + late + unserved + final backlog.
  */
+/** The most days one call simulates (ten years): beyond it is a typo, not a study. */
+export const MAX_SIM_DAYS = 3660;
+
 export function simulateDays(loaded: LoadedCounty, plan: CoverageResult, options: DaySimOptions): DaySimResult {
+  checkNumberOption("simulateDays(): days", options.days, { integer: true, min: 1, max: MAX_SIM_DAYS, required: true });
+  checkNumberOption("simulateDays(): tripDelayProb", options.tripDelayProb, { min: 0, max: 1 });
+  checkNumberOption("simulateDays(): tripDelayMaxMin", options.tripDelayMaxMin, { min: 0, max: 10_080 });
+  checkNumberOption("simulateDays(): transferMin", options.transferMin, { min: 0, max: 1440 });
   const { county } = loaded;
   const rng = options.rng;
   const bus = buildBusNetwork(county, { transferMin: options.transferMin ?? 15, days: 3 });

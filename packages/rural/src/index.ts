@@ -1,6 +1,6 @@
 export { checkVrpSolution, routeCost, routeDurationMin, type VrpInstance, type VrpShift, type VrpSolution, type VrpViolation } from "./vrp-instance.js";
 export { clarkeWright } from "./savings.js";
-export { solveVrp, type SolveVrpOptions, type SolveVrpResult } from "./sisr.js";
+export { solveVrp, VRP_LIMITS, type SolveVrpOptions, type SolveVrpResult } from "./sisr.js";
 export { formatCvrplibSolution, parseCvrplib, parseCvrplibSolutionCost } from "./cvrplib.js";
 export type { ClockTime, County, LoadedCounty, Point, RoadSource, RuralLabel, RuralLine, RuralSource, Township, TownshipStatus, VanFleet, Village } from "./county-types.js";
 export { countySchema, provinceSchema, type ProvinceCounty, type ProvinceFile } from "./county-schema.js";
@@ -13,7 +13,7 @@ export { planFleet, routeTimes, type DayWindow, type FleetInput, type FleetLegs,
 export { countyCoverage, type CoverageOptions, type CoverageResult, type DirectionCoverage, type LineUse, type MissReason, type VillageCoverage } from "./coverage.js";
 export { sitingCoverage, siteExact, siteGreedy, sitingLp, type SitingInstance, type SitingSolution } from "./siting.js";
 export { countySitingInstance, randomSitingInstance, type CountySitingOptions } from "./county-siting.js";
-export { simulateDays, type DaySimOptions, type DaySimResult, type SimDay } from "./day-sim.js";
+export { MAX_SIM_DAYS, simulateDays, type DaySimOptions, type DaySimResult, type SimDay } from "./day-sim.js";
 export { generateCounty, poissonish, type CountyGeneratorParams, type GeneratedCounty } from "./generate.js";
 export { EXAMPLE_COUNTY_PARAMS } from "./example-params.js";
 export {

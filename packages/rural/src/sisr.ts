@@ -1,3 +1,4 @@
+import { checkNumberOption, FourportsInputError } from "@fourports/network";
 import { mulberry32 } from "./rng.js";
 import { clarkeWright } from "./savings.js";
 import { routeCost, routeDurationMin, type VrpInstance, type VrpSolution } from "./vrp-instance.js";
@@ -28,6 +29,9 @@ export interface SolveVrpResult extends VrpSolution {
   startCost: number;
 }
 
+/** The longest a solve may be asked to run: a day, or a billion iterations (a typo beyond that, not a study). */
+export const VRP_LIMITS: { maxIterations: number; timeLimitMs: number } = { maxIterations: 1_000_000_000, timeLimitMs: 86_400_000 };
+
 /**
  * Slack Induction by String Removals (Christiaens & Vanden Berghe 2020): remove strings of
  * consecutive customers from routes near a random seed customer, reinsert them greedily with
@@ -37,8 +41,10 @@ export interface SolveVrpResult extends VrpSolution {
 export function solveVrp(inst: VrpInstance, options: SolveVrpOptions): SolveVrpResult {
   const t0 = performance.now();
   if (options.maxIterations === undefined && options.timeLimitMs === undefined) {
-    throw new RangeError("solveVrp needs maxIterations or timeLimitMs");
+    throw new FourportsInputError("invalid-option", "solveVrp(): give maxIterations or timeLimitMs");
   }
+  checkNumberOption("solveVrp(): maxIterations", options.maxIterations, { integer: true, min: 1, max: VRP_LIMITS.maxIterations });
+  checkNumberOption("solveVrp(): timeLimitMs", options.timeLimitMs, { above: 0, max: VRP_LIMITS.timeLimitMs });
   checkServable(inst);
   const start = clarkeWright(inst);
   const s = new SisrState(inst, start, options);
