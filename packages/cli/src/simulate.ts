@@ -40,7 +40,7 @@ export async function runSimulation(file: string, targets: Target[], a: SimArgs,
     onProgress: (done, planned) => io.progress(`simulating ${scenario.id}: replication ${done}/${planned}`),
   });
   io.progress("");
-  io.err(`simulated ${scenario.id}: ${r.replications} replications (seed ${a.seed}, ${a.workers} worker${a.workers > 1 ? "s" : ""}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  io.err(`simulated ${scenario.id}: ${r.replications} replication${r.replications === 1 ? "" : "s"} (seed ${a.seed}, ${a.workers} worker${a.workers > 1 ? "s" : ""}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return r;
 }
 
