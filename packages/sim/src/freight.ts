@@ -96,9 +96,50 @@ export class Freight {
     for (let i = m.tripStart[trip]!; i < m.tripStart[trip + 1]!; i++) {
       this.eachBooked(m.tripConns[i]!, (k, status) => {
         if (held) this.rec.consolidationHolds++;
+        if (held && this.holdForNextSlot(k, trip)) return;
         this.rebook(k, status === WAITING ? Math.max(now, this.cons.readyAt[k]!) : now);
       });
     }
+  }
+
+  /**
+   * Consolidation: cargo whose last ride is a slot that did not run waits where it stands for
+   * the next slot of the same service with room that still arrives in time, as it would in the
+   * line's consolidation yard; other cargo (more rides after this one) is rebooked as a whole.
+   */
+  private holdForNextSlot(k: number, trip: number): boolean {
+    const m = this.m;
+    const cons = this.cons;
+    const legs = cons.legs[k]!;
+    const leg = legs[cons.legIndex[k]!]!;
+    if (!leg.ride || cons.legIndex[k] !== legs.length - 1) return false;
+    const t = m.timetable;
+    const tonnes = cons.tonnes[k]!;
+    const f = m.flowByIndex[cons.flow[k]!]!;
+    const offB = this.offsetInTrip(trip, leg.b);
+    const offA = this.offsetInTrip(trip, leg.a);
+    const s = m.tripService[trip]!;
+    for (let i = m.serviceTripStart[s]!; i < m.serviceTripStart[s + 1]!; i++) {
+      const next = m.serviceTrips[i]!;
+      const b = m.tripConns[m.tripStart[next]! + offB]!;
+      if (t.depMin[b]! <= t.depMin[leg.b]! || this.book.tripClosed[next] || this.book.departed[b]) continue;
+      const a = m.tripConns[m.tripStart[next]! + offA]!;
+      if (t.arrMin[a]! - cons.releaseMin[k]! > f.maxTransitMin) return false;
+      if (this.book.residualT[next]! < tonnes - EPS) continue;
+      // The old slot is closed and its room given back; the cargo stays in the line's store.
+      this.book.give(trip, tonnes);
+      this.book.take(next, tonnes);
+      legs[cons.legIndex[k]!] = { ride: true, b, a, trip: next };
+      this.boarders.push(b, k, cons.version[k]!);
+      return true;
+    }
+    return false;
+  }
+
+  private offsetInTrip(trip: number, c: number): number {
+    const m = this.m;
+    for (let i = m.tripStart[trip]!; i < m.tripStart[trip + 1]!; i++) if (m.tripConns[i] === c) return i - m.tripStart[trip]!;
+    throw new Error("internal: connection not in its trip");
   }
 
   /** A vehicle arrives at the end of connection c: who rides to here gets off and goes through the hub. */

@@ -31,6 +31,9 @@ export interface SimModel {
   tripStart: Int32Array;
   tripConns: Int32Array;
   tripService: Int32Array;
+  /** Trips of service s are serviceTrips[serviceTripStart[s] .. serviceTripStart[s+1]), by first departure. */
+  serviceTripStart: Int32Array;
+  serviceTrips: Int32Array;
   /** The trip's next connection after c, or -1 at its last stop. */
   connNext: Int32Array;
   /** Distance of each connection (km), pro-rated by running time. */
@@ -77,6 +80,14 @@ export function buildModel(scenario: Scenario, options: ModelOptions = {}): SimM
   const tripConns = new Int32Array(C);
   // Connections are sorted by departure, so each trip's list comes out in running order.
   for (let c = 0; c < C; c++) tripConns[fill[t.trip[c]!]!++] = c;
+  // Trips are numbered by first departure, so each service's list comes out in departure order.
+  const S = scenario.services.length;
+  const serviceTripStart = new Int32Array(S + 1);
+  for (let i = 0; i < t.tripCount; i++) serviceTripStart[tripService[i]! + 1]!++;
+  for (let s = 0; s < S; s++) serviceTripStart[s + 1]! += serviceTripStart[s]!;
+  const serviceFill = serviceTripStart.slice(0, S);
+  const serviceTrips = new Int32Array(t.tripCount);
+  for (let i = 0; i < t.tripCount; i++) serviceTrips[serviceFill[tripService[i]!]!++] = i;
   const connNext = new Int32Array(C).fill(-1);
   for (let i = 0; i < t.tripCount; i++) {
     for (let k = tripStart[i]!; k + 1 < tripStart[i + 1]!; k++) connNext[tripConns[k]!] = tripConns[k + 1]!;
@@ -141,6 +152,8 @@ export function buildModel(scenario: Scenario, options: ModelOptions = {}): SimM
     tripStart,
     tripConns,
     tripService,
+    serviceTripStart,
+    serviceTrips,
     connNext,
     connKm,
     hubRatePerMin,
