@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
-import { ScenarioError } from "@fourports/network";
+import { existsSync } from "node:fs";
+import { readTextFile, ScenarioError } from "@fourports/network";
 import { formatCvrplibSolution, parseCvrplib, solveVrp, VRP_LIMITS } from "@fourports/rural";
 import { DataError } from "@fourports/routing";
 import seedrandom from "seedrandom";
@@ -37,7 +37,7 @@ export function vrp(args: string[], io: Io): number {
   if (!/^\d+$/.test(seed)) throw new UsageError(`--seed: expected a non-negative integer, got "${seed}"`);
   let inst;
   try {
-    inst = parseCvrplib(readFileSync(file, "utf8"), positional[0]!);
+    inst = parseCvrplib(readTextFile(file), positional[0]!);
   } catch (e) {
     if (e instanceof DataError) throw new ScenarioError(e.issues);
     throw e;

@@ -57,3 +57,13 @@ describe("fourports rural", () => {
     expect(run("rural", "--days", "0")).toMatchObject({ code: 2, err: '--days: expected a positive integer, got "0"\n' });
   });
 });
+
+describe("rural and vrp inputs that are not files", () => {
+  it("refuse a device or a folder with exit 1 and no read", () => {
+    for (const args of [["rural", "/dev/zero"], ["vrp", "/dev/zero"], ["rural", "/tmp"]]) {
+      const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", timeout: 30_000 });
+      expect(r.status, args.join(" ")).toBe(1);
+      expect(r.stderr).toMatch(/: \$: not a regular file/);
+    }
+  });
+});

@@ -13,7 +13,7 @@ export {
 } from "./input-error.js";
 export { BOUNDS, LIMITS, SUGGEST_LIMITS } from "./limits.js";
 export { SEEDS_DIR } from "./files.js";
-export { loadScenarioFile, loadScenarioValue, readJsonFile, validateScenarioFile, type LoadOptions } from "./load.js";
+export { loadScenarioFile, loadScenarioValue, readJsonFile, readTextFile, validateScenarioFile, type LoadOptions } from "./load.js";
 export { applyOverrides } from "./what-if.js";
 export { scenarioJsonSchema } from "./schema.js";
 export { parseJsonText } from "./json.js";

@@ -254,6 +254,17 @@ export function readJsonFile(path: string): unknown {
   return parsed.value;
 }
 
+/**
+ * Reads a data file as text with the loader's guards: a regular file (never a device such as
+ * /dev/zero) within the file-size limit; a ScenarioError naming the file otherwise.
+ */
+export function readTextFile(path: string): string {
+  if (typeof path !== "string" || path === "") throw new FourportsInputError("invalid-option", "readTextFile: path: expected a file path");
+  const text = readScenarioText({ abs: resolve(path), display: path });
+  if (typeof text !== "string") throw new ScenarioError([text]);
+  return text;
+}
+
 /** Every problem in a scenario file, or an empty list when it is valid. */
 export function validateScenarioFile(path: string, options: LoadOptions = {}): Issue[] {
   try {

@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { checkAgainst, didYouMean, IssueList, parseJsonText, ScenarioError } from "@fourports/network";
+import { checkAgainst, didYouMean, IssueList, readJsonFile, readTextFile, ScenarioError } from "@fourports/network";
 import { DataError, type CsrGraph } from "@fourports/routing";
 import { countySchema } from "./county-schema.js";
 import type { County, LoadedCounty, RuralLine } from "./county-types.js";
@@ -11,21 +10,15 @@ export type ReadRelative = (relativePath: string) => { text: string; file: strin
 
 /** Loads and checks a county scenario file and the road files it names; every problem at once. */
 export function loadCountyFile(path: string): LoadedCounty {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    throw new ScenarioError([{ file: path, path: "$", message: `cannot read: ${(e as Error).message}` }]);
-  }
-  const parsed = parseJsonText(text, path);
-  if (!parsed.ok) throw new ScenarioError(parsed.issues);
+  const value = readJsonFile(path);
   const dir = dirname(path);
-  return loadCountyValue(parsed.value, path, (rel) => {
+  return loadCountyValue(value, path, (rel) => {
     const file = resolve(dir, rel);
     try {
-      return { text: readFileSync(file, "utf8"), file };
+      return { text: readTextFile(file), file };
     } catch (e) {
-      throw new ScenarioError([{ file: path, path: "$.roads", message: `cannot read road file "${rel}": ${(e as Error).message}` }]);
+      if (!(e instanceof ScenarioError)) throw e;
+      throw new ScenarioError([{ file: path, path: "$.roads", message: `cannot read road file "${rel}": ${e.issues.map((i) => i.message).join("; ")}` }]);
     }
   });
 }

@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { checkAgainst, parseJsonText, ScenarioError } from "@fourports/network";
+import { checkAgainst, readJsonFile, ScenarioError } from "@fourports/network";
 import { z } from "zod";
 import { countyCoverage, type CoverageOptions, type CoverageResult } from "./coverage.js";
 import { provinceSchema, type ProvinceFile } from "./county-schema.js";
@@ -38,17 +37,7 @@ const targetsSchema = z.strictObject({
   years: z.array(z.strictObject({ year: z.number().int(), counts: countsSchema, share24h: z.number().min(0).max(1), note: z.string().optional() })).min(1),
 });
 
-function readJson(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    throw new ScenarioError([{ file: path, path: "$", message: `cannot read: ${(e as Error).message}` }]);
-  }
-  const parsed = parseJsonText(text, path);
-  if (!parsed.ok) throw new ScenarioError(parsed.issues);
-  return parsed.value;
-}
+const readJson = readJsonFile;
 
 /** Loads the 2024–2026 rural targets (seeds/rural/targets-rural.json). */
 export function loadRuralTargets(path: string): RuralTargets {

@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { checkAgainst, dateOfDayNumber, dayNumber, LABELS, parseJsonText, ScenarioError, type Label, type SourceRef } from "@fourports/network";
+import { checkAgainst, dateOfDayNumber, dayNumber, LABELS, parseJsonText, readTextFile, ScenarioError, type Label, type SourceRef } from "@fourports/network";
 import { z } from "zod";
 import type { ObservedFigure, ObservedSet } from "./observed.js";
 import { sourcesSchema } from "./registry.js";
@@ -82,7 +81,7 @@ const seriesSchema: z.ZodType<ForecastSpec> = z.strictObject({
 
 /** The forecast parameters (seeds/forecast.json). */
 export function loadForecastSpec(path: string): ForecastSpec {
-  const parsed = parseJsonText(readFileSync(path, "utf8"), path);
+  const parsed = parseJsonText(readTextFile(path), path);
   if (!parsed.ok) throw new ScenarioError(parsed.issues);
   const r = checkAgainst(seriesSchema, parsed.value, path);
   if (!r.ok) throw new ScenarioError(r.list.issues);
