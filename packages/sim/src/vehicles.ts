@@ -74,12 +74,7 @@ export class Vehicles {
     const m = this.m;
     const t = m.timetable;
     const now = this.cal.now;
-    const h = t.depHub[c]!;
-    const open = this.closures.openAt(h, now);
-    if (open > now) {
-      this.cal.schedule(open, TRIP_DEP, c);
-      return;
-    }
+    if (this.waitForOpening(t.depHub[c]!, TRIP_DEP, c)) return;
     const trip = t.trip[c]!;
     const first = m.tripConns[m.tripStart[trip]!] === c;
     if (first && !this.startTrip(c, trip)) return;
@@ -121,11 +116,7 @@ export class Vehicles {
     const t = m.timetable;
     const now = this.cal.now;
     const h = t.arrHub[c]!;
-    const open = this.closures.openAt(h, now);
-    if (open > now) {
-      this.cal.schedule(open, TRIP_ARR, c);
-      return;
-    }
+    if (this.waitForOpening(h, TRIP_ARR, c)) return;
     this.freight.alightAt(c);
     const next = m.connNext[c]!;
     if (next < 0) return;
@@ -137,6 +128,15 @@ export class Vehicles {
     }
     const dwell = t.depMin[next]! - t.arrMin[c]!;
     this.cal.schedule(Math.max(t.depMin[next]!, now + dwell), TRIP_DEP, next);
+  }
+
+  /** A vehicle at a closed hub tries again when it reopens: true when the event was put off. */
+  private waitForOpening(h: number, kind: number, c: number): boolean {
+    const now = this.cal.now;
+    const open = this.closures.openAt(h, now);
+    if (open <= now) return false;
+    this.cal.schedule(open, kind, c);
+    return true;
   }
 
   private gaugeChangeMin(h: number): number {
