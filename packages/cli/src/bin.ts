@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { escapeControl } from "@fourports/network";
 import { reportError } from "./report-error.js";
-import { baseline, summary, validate, type Io } from "./commands.js";
+import { summary, validate, type Io } from "./commands.js";
+import { baseline } from "./baseline.js";
 import { reach, route } from "./route.js";
 import { rural } from "./rural.js";
 import { simulateCommand } from "./simulate.js";
