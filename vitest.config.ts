@@ -13,6 +13,7 @@ export default defineConfig({
       { find: /^@fourports\/flow$/, replacement: src("flow") },
       { find: /^@fourports\/rural$/, replacement: src("rural") },
       { find: /^@fourports\/sim$/, replacement: src("sim") },
+      { find: /^@fourports\/planner$/, replacement: src("planner") },
     ],
   },
   test: {
