@@ -1,0 +1,57 @@
+import type { Assignment, DemandOutcome, DispatchSummary, PortThroughput, UnservedReason } from "./assign-types.js";
+
+/**
+ * An {@link Assignment} as plain numbers, without its per-connection and per-hub-day typed
+ * arrays: what a notebook shows, a log keeps or `JSON.stringify` writes. (`JSON.stringify` of
+ * an Assignment itself writes every typed array as an object keyed "0", "1", … — megabytes for a
+ * year; the arrays stay typed in the Assignment because the simulation and targets index them.)
+ */
+export interface AssignmentSummary {
+  scenarioId: string;
+  demandT: number;
+  servedT: number;
+  unservedT: Record<UnservedReason, number>;
+  tonneKm: number;
+  costCny: number;
+  co2Kg: number;
+  bookings: number;
+  dispatch: DispatchSummary;
+  /** Connections of the timetable, and how many carried any tonnes. */
+  connections: number;
+  connectionsUsed: number;
+  /** Trips of the timetable, and how many ran. */
+  trips: number;
+  tripsRan: number;
+  ports: PortThroughput[];
+  /** Demand flows with some tonnes unserved, most unserved first. */
+  shortfalls: DemandOutcome[];
+}
+
+/** The plain view of an assignment (copies; the assignment is not changed). */
+export function assignmentSummary(a: Assignment): AssignmentSummary {
+  let used = 0;
+  for (const t of a.connectionT) if (t > 0) used++;
+  let ran = 0;
+  for (const r of a.tripRan) ran += r;
+  const unserved = (d: DemandOutcome): number => d.demandT - d.servedT;
+  return {
+    scenarioId: a.scenarioId,
+    demandT: a.demand.reduce((s, d) => s + d.demandT, 0),
+    servedT: a.servedT,
+    unservedT: { ...a.unservedT },
+    tonneKm: a.tonneKm,
+    costCny: a.costCny,
+    co2Kg: a.co2Kg,
+    bookings: a.bookings,
+    dispatch: { ...a.dispatch },
+    connections: a.connectionT.length,
+    connectionsUsed: used,
+    trips: a.tripRan.length,
+    tripsRan: ran,
+    ports: a.ports.map((p) => ({ ...p })),
+    shortfalls: a.demand
+      .filter((d) => unserved(d) > 0)
+      .sort((x, y) => unserved(y) - unserved(x) || (x.demandId < y.demandId ? -1 : x.demandId > y.demandId ? 1 : 0))
+      .map((d) => ({ ...d, unservedT: { ...d.unservedT } })),
+  };
+}

@@ -1,0 +1,47 @@
+import { summarizeScenario as summarizePlain, type Scenario, type ScenarioSummary, type Timetable } from "@fourports/network";
+import type { RoutingNetwork } from "@fourports/routing";
+import { assignDemand as assignPlain, assignmentSummary, type AssignOptions, type Assignment } from "@fourports/flow";
+import { simulate as simulatePlain, type SimulateOptions, type SimulationResult } from "@fourports/sim";
+import type { BaselineResult, ComparisonResult } from "@fourports/planner";
+import { withDisplay, type Displayable, type MimeBundle } from "./display.js";
+import { baselineTables, comparisonTables } from "./render-planner.js";
+import { assignmentBundle, simulationBundle, summaryBundle } from "./render.js";
+
+// The functions a notebook calls, as the packages define them, but returning results that
+// display as tables and charts in Jupyter (see display.ts). The results are the same plain
+// objects: the display method is non-enumerable and symbol-keyed, so JSON and structuredClone
+// see exactly what the underlying package returned.
+
+/** The renderer of each planner result kind. */
+const PLANNER_RENDERERS: { [K in (BaselineResult | ComparisonResult)["kind"]]: (r: Extract<BaselineResult | ComparisonResult, { kind: K }>) => MimeBundle } = {
+  "fourports/baseline": baselineTables,
+  "fourports/comparison": comparisonTables,
+};
+
+/**
+ * A planner result (baseline or comparison) made to display in Jupyter, by its `kind`.
+ * Returns the same object.
+ */
+export function displayable<T extends BaselineResult | ComparisonResult>(result: T): Displayable<T> {
+  const render = PLANNER_RENDERERS[result.kind] as ((r: T) => MimeBundle) | undefined;
+  if (render === undefined) throw new TypeError(`displayable(): kind: expected "fourports/baseline" or "fourports/comparison", got ${JSON.stringify(result.kind)}`);
+  return withDisplay(result, render);
+}
+
+/** {@link summarizeScenario | @fourports/network's summarizeScenario}, displaying as tables in Jupyter. */
+export function summarizeScenario(scenario: Scenario, timetable: Timetable): Displayable<ScenarioSummary> {
+  return withDisplay(summarizePlain(scenario, timetable), summaryBundle);
+}
+
+/** @fourports/sim's `simulate`, its result displaying as tables in Jupyter. */
+export async function simulate(scenario: Scenario, options: SimulateOptions = {}): Promise<Displayable<SimulationResult>> {
+  return withDisplay(await simulatePlain(scenario, options), simulationBundle);
+}
+
+/**
+ * @fourports/flow's `assignDemand`, displaying as its {@link assignmentSummary} in Jupyter
+ * (rather than as its typed arrays). For JSON, write `assignmentSummary(a)`, not the assignment.
+ */
+export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: AssignOptions = {}): Displayable<Assignment> {
+  return withDisplay(assignPlain(scenario, net, options), (a) => assignmentBundle(assignmentSummary(a)));
+}

@@ -1,0 +1,69 @@
+import type { BaselineResult, ComparisonResult, Delta } from "@fourports/planner";
+import type { MimeBundle } from "./display.js";
+import { num, pct, signed, tablesBundle, type DisplayTable } from "./tables.js";
+
+const goalText = (g: number | string | null): string => (g === null ? "(report)" : typeof g === "number" ? num(g, 2) : g);
+const figure = (v: number | string | null): string => (v === null ? "-" : typeof v === "number" ? num(v, 2) : v);
+
+/** A baseline as tables: each target beside what each view of the network gives. */
+export function baselineTables(r: BaselineResult): MimeBundle {
+  const targets: DisplayTable = {
+    caption: "Targets",
+    headers: ["target", "unit", "goal", "least cost", "shipper logit", "simulated P50 (P5–P95)", "P(met)", "ceiling", "status"],
+    numeric: [2, 3, 4, 5, 6, 7],
+    rows: r.targets.map((t) => [
+      t.id,
+      t.unit,
+      `${t.comparator} ${goalText(t.goal)}`,
+      figure(t.leastCost),
+      figure(t.shipperLogit),
+      t.simulated ? `${num(t.simulated.p50, 2)} (${num(t.simulated.p5, 2)}–${num(t.simulated.p95, 2)})` : "-",
+      pct(t.pMet),
+      figure(t.ceiling),
+      t.status,
+    ]),
+  };
+  const views: DisplayTable = {
+    caption: "The year assigned",
+    headers: ["view", "demand t", "served t", "tonne-km", "cost CNY", "CO2 kg"],
+    numeric: [1, 2, 3, 4, 5],
+    rows: [r.views.leastCost, r.views.shipperLogit].map((v) => [v.choice, num(v.demandT), num(v.servedT), num(v.tonneKm), num(v.costCny), num(v.co2Kg)]),
+  };
+  const sim = r.simulation ? `${r.simulation.replications} replications, seed ${r.simulation.seed}` : "not simulated";
+  const notes = r.cannotReach.length > 0 ? [`Cannot reach as modelled: ${r.cannotReach.join(", ")}`] : [];
+  return tablesBundle(`Baseline of ${r.scenario.id} (${r.scenario.name}); ${sim}`, [targets, views], notes);
+}
+
+const delta = (d: Delta, digits = 0): string[] => [num(d.a, digits), num(d.b, digits), signed(d.change, digits)];
+const deltaPct = (d: Delta): string[] => [pct(d.a), pct(d.b), d.change === null ? "-" : `${d.change > 0 ? "+" : ""}${Math.round(d.change * 100)} pts`];
+
+/** A comparison as tables: targets, totals, and the lines and hubs that changed most. */
+export function comparisonTables(r: ComparisonResult): MimeBundle {
+  const targets: DisplayTable = {
+    caption: "Targets (least cost; simulated P50; P(met))",
+    headers: ["target", "unit", "least cost a", "b", "change", "sim P50 a", "b", "change", "P(met) a", "b", "change"],
+    numeric: [2, 3, 4, 5, 6, 7, 8, 9, 10],
+    rows: r.targets.map((t) => [t.id, t.unit, ...delta(t.leastCost, 2), ...delta(t.simulatedP50, 2), ...deltaPct(t.pMet)]),
+  };
+  const totals: DisplayTable = {
+    caption: "Totals (least cost)",
+    headers: ["total", "a", "b", "change"],
+    numeric: [1, 2, 3],
+    rows: Object.entries(r.totals).map(([k, d]) => [k, ...delta(d)]),
+  };
+  const byChange = <T extends { loadedT?: Delta; throughputT?: Delta }>(xs: T[], d: (x: T) => Delta): T[] =>
+    [...xs].sort((x, y) => Math.abs(d(y).change ?? d(y).a ?? d(y).b ?? 0) - Math.abs(d(x).change ?? d(x).a ?? d(x).b ?? 0)).slice(0, 10);
+  const lines: DisplayTable = {
+    caption: "Lines that changed most (loaded t)",
+    headers: ["line", "mode", "change", "a", "b", "difference"],
+    numeric: [3, 4, 5],
+    rows: byChange(r.lines, (l) => l.loadedT).map((l) => [l.line, l.mode, l.change, ...delta(l.loadedT)]),
+  };
+  const hubs: DisplayTable = {
+    caption: "Hubs that changed most (throughput t)",
+    headers: ["hub", "name", "a", "b", "difference"],
+    numeric: [2, 3, 4],
+    rows: byChange(r.hubs, (h) => h.throughputT).map((h) => [h.hub, h.name, ...delta(h.throughputT)]),
+  };
+  return tablesBundle(`${r.b.id} against ${r.a.id}`, [targets, totals, lines, hubs]);
+}

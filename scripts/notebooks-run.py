@@ -1,0 +1,65 @@
+"""Executes Jupyter notebooks headlessly with nbclient and writes their outputs back.
+
+Called by scripts/notebooks.mjs (which prepares the Deno kernelspec); run by Debian's
+/usr/bin/python3 with python3-nbclient and python3-nbformat. Exits nonzero when a cell
+errors (the notebook is then left as it was) or when a notebook lacks the rich outputs
+it promises (text/html and image/svg+xml).
+"""
+import os
+import sys
+import time
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+REQUIRED_MIME = ("text/html", "image/svg+xml")
+
+
+def mime_types(nb):
+    found = set()
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            found.update(out.get("data", {}).keys())
+    return found
+
+
+def run(path, kernel, timeout):
+    nb = nbformat.read(path, as_version=4)
+    folder = os.path.dirname(os.path.abspath(path))
+    client = NotebookClient(nb, kernel_name=kernel, timeout=timeout, record_timing=False, resources={"metadata": {"path": folder}})
+    t0 = time.monotonic()
+    try:
+        client.execute()
+    except CellExecutionError as e:
+        print(f"{path}: a cell failed; the notebook was not rewritten.\n{e}", file=sys.stderr)
+        return False
+    seconds = time.monotonic() - t0
+    errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    if errors:
+        print(f"{path}: {len(errors)} error output(s): {errors[0].get('ename')}: {errors[0].get('evalue')}", file=sys.stderr)
+        return False
+    missing = [m for m in REQUIRED_MIME if m not in mime_types(nb)]
+    if missing:
+        print(f"{path}: no {', '.join(missing)} output in any cell (expected rich display)", file=sys.stderr)
+        return False
+    tmp = path + ".tmp"
+    nbformat.write(nb, tmp)
+    os.replace(tmp, path)
+    print(f"{path}: executed in {seconds:.0f} s; outputs: {', '.join(sorted(mime_types(nb)))}")
+    return True
+
+
+def main():
+    kernel = os.environ.get("NOTEBOOK_KERNEL", "deno")
+    timeout = int(os.environ.get("NOTEBOOK_CELL_TIMEOUT_S", "900"))
+    paths = sys.argv[1:]
+    if not paths:
+        print("usage: notebooks-run.py NOTEBOOK.ipynb…", file=sys.stderr)
+        return 2
+    ok = all([run(p, kernel, timeout) for p in paths])
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
