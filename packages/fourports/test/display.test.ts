@@ -1,0 +1,85 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { simulate as simulatePlain } from "@fourports/sim";
+import {
+  assignDemand,
+  assignmentSummary,
+  displayable,
+  expandTimetable,
+  JUPYTER_DISPLAY,
+  loadScenarioFile,
+  mimeBundle,
+  prepareRouting,
+  simulate,
+  summarizeScenario,
+  type BaselineResult,
+} from "../src/index.js";
+import { tablesBundle } from "../src/tables.js";
+
+const mini = loadScenarioFile(fileURLToPath(new URL("../../network/test/fixtures/mini.json", import.meta.url)));
+
+/** Every typed array written by JSON.stringify shows up as an object keyed "0", "1", …. */
+const TYPED_ARRAY_KEYS = /"0":/;
+
+describe("Jupyter display protocol", () => {
+  it("is the symbol Deno's kernel looks up", () => {
+    expect(JUPYTER_DISPLAY).toBe(Symbol.for("Jupyter.display"));
+  });
+
+  it("simulate() results display as tables and stay the plain data sim returns", async () => {
+    const r = await simulate(mini, { replications: 2, seed: 7 });
+    const plain = await simulatePlain(mini, { replications: 2, seed: 7 });
+    expect(typeof r[JUPYTER_DISPLAY]).toBe("function");
+    expect(Object.getOwnPropertyDescriptor(r, JUPYTER_DISPLAY)?.enumerable).toBe(false);
+    expect(Object.keys(r)).toEqual(Object.keys(plain));
+    expect(JSON.stringify(r)).toBe(JSON.stringify(plain));
+    const clone = structuredClone(r) as object;
+    expect(JUPYTER_DISPLAY in clone).toBe(false);
+    expect(mimeBundle(clone)).toBeNull();
+    const b = mimeBundle(r)!;
+    expect(b["text/html"]).toContain("<table");
+    expect(b["text/html"]).toContain("Simulation of mini: 2 replications");
+    expect(b["text/plain"]).toContain("deliveredT");
+    expect(JSON.stringify(r)).not.toMatch(TYPED_ARRAY_KEYS);
+  });
+
+  it("a scenario summary displays its counts and weekly capacity", () => {
+    const s = summarizeScenario(mini, expandTimetable(mini));
+    const b = mimeBundle(s)!;
+    expect(b["text/plain"]).toMatch(new RegExp(`hubs\\s+${s.hubCount}\\n`));
+    expect(b["text/html"]).toContain("<caption");
+    expect(s.weekly.length).toBeGreaterThan(0);
+    expect(b["text/html"]!.match(/<tr>/g)!.length).toBe(1 + 7 + 1 + s.weekly.length);
+  });
+
+  it("an assignment displays and serialises as its summary, without typed arrays", () => {
+    const a = assignDemand(mini, prepareRouting(mini, expandTimetable(mini)));
+    // The Assignment itself keeps its typed arrays (the simulation indexes them) …
+    expect(JSON.stringify(a)).toMatch(TYPED_ARRAY_KEYS);
+    // … and what a notebook shows or writes is the plain summary.
+    const summary = assignmentSummary(a);
+    const json = JSON.stringify(summary);
+    expect(json).not.toMatch(TYPED_ARRAY_KEYS);
+    expect(json.length).toBeLessThan(JSON.stringify(a).length);
+    expect(JSON.parse(json)).toEqual(summary);
+    expect(summary.servedT).toBe(a.servedT);
+    expect(summary.connections).toBe(a.connectionT.length);
+    expect(summary.tripsRan).toBe(a.tripRan.reduce((s, x) => s + x, 0));
+    expect(summary.servedT + Object.values(summary.unservedT).reduce((s, x) => s + x, 0)).toBeCloseTo(summary.demandT, 6);
+    const b = mimeBundle(a)!;
+    expect(b["text/plain"]).toContain("Assignment of mini");
+    expect(b["text/html"]!.length).toBeLessThan(20_000);
+  });
+
+  it("escapes text from scenario files in the HTML", () => {
+    const b = tablesBundle("<b>x</b>", [{ caption: "c & d", headers: ["h"], rows: [['<script>alert("x")</script>']] }]);
+    expect(b["text/html"]).not.toContain("<script>");
+    expect(b["text/html"]).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+    expect(b["text/html"]).toContain("c &amp; d");
+  });
+
+  it("displayable() names what it expected for an unknown kind", () => {
+    const bogus = { kind: "fourports/other" } as unknown as BaselineResult;
+    expect(() => displayable(bogus)).toThrow(/displayable\(\): kind: expected "fourports\/baseline" or "fourports\/comparison", got "fourports\/other"/);
+  });
+});
