@@ -1,9 +1,9 @@
 """Executes Jupyter notebooks headlessly with nbclient and writes their outputs back.
 
-Called by scripts/notebooks.mjs (which prepares the Deno kernelspec); run by Debian's
+Called by scripts/notebooks.mjs (which prepares the kernelspecs); run by Debian's
 /usr/bin/python3 with python3-nbclient and python3-nbformat. Exits nonzero when a cell
 errors (the notebook is then left as it was) or when a notebook lacks the rich outputs
-it promises (text/html and image/svg+xml).
+it promises (text/html and image/svg+xml, or its metadata.fourports.requiredOutputs).
 """
 import os
 import sys
@@ -13,7 +13,8 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-REQUIRED_MIME = ("text/html", "image/svg+xml")
+# Rich outputs a notebook must end up with, unless its metadata.fourports.requiredOutputs says otherwise.
+REQUIRED_MIME = ["text/html", "image/svg+xml"]
 
 
 def mime_types(nb):
@@ -24,40 +25,46 @@ def mime_types(nb):
     return found
 
 
-def run(path, kernel, timeout):
+def run(path, timeout):
     nb = nbformat.read(path, as_version=4)
     folder = os.path.dirname(os.path.abspath(path))
+    kernel = nb.metadata.get("kernelspec", {}).get("name")
+    if not kernel:
+        print(f"{path}: metadata.kernelspec.name is missing (expected \"deno\" or \"tslab\")", file=sys.stderr)
+        return False
     client = NotebookClient(nb, kernel_name=kernel, timeout=timeout, record_timing=False, resources={"metadata": {"path": folder}})
     t0 = time.monotonic()
     try:
         client.execute()
     except CellExecutionError as e:
-        print(f"{path}: a cell failed; the notebook was not rewritten.\n{e}", file=sys.stderr)
+        # tslab reports type errors as stderr text beside an empty error: show what the cells wrote there.
+        said = [o.get("text", "") for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "stream" and o.get("name") == "stderr"]
+        print(f"{path}: a cell failed; the notebook was not rewritten.\n{e}\n{''.join(said)}", file=sys.stderr)
         return False
     seconds = time.monotonic() - t0
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
     if errors:
         print(f"{path}: {len(errors)} error output(s): {errors[0].get('ename')}: {errors[0].get('evalue')}", file=sys.stderr)
         return False
-    missing = [m for m in REQUIRED_MIME if m not in mime_types(nb)]
+    required = nb.metadata.get("fourports", {}).get("requiredOutputs", REQUIRED_MIME)
+    missing = [m for m in required if m not in mime_types(nb)]
     if missing:
         print(f"{path}: no {', '.join(missing)} output in any cell (expected rich display)", file=sys.stderr)
         return False
     tmp = path + ".tmp"
     nbformat.write(nb, tmp)
     os.replace(tmp, path)
-    print(f"{path}: executed in {seconds:.0f} s; outputs: {', '.join(sorted(mime_types(nb)))}")
+    print(f"{path}: executed in {seconds:.0f} s by the {kernel} kernel; outputs: {', '.join(sorted(mime_types(nb)))}")
     return True
 
 
 def main():
-    kernel = os.environ.get("NOTEBOOK_KERNEL", "deno")
     timeout = int(os.environ.get("NOTEBOOK_CELL_TIMEOUT_S", "900"))
     paths = sys.argv[1:]
     if not paths:
         print("usage: notebooks-run.py NOTEBOOK.ipynb…", file=sys.stderr)
         return 2
-    ok = all([run(p, kernel, timeout) for p in paths])
+    ok = all([run(p, timeout) for p in paths])
     return 0 if ok else 1
 
 
