@@ -7,5 +7,5 @@ export * from "@fourports/rural";
 export * from "@fourports/planner";
 // Local exports take precedence over the `export *` names above: a notebook importing from
 // "fourports" gets the versions whose results display as tables and charts in Jupyter.
-export { assignDemand, displayable, simulate, summarizeScenario } from "./notebook.js";
+export { assignDemand, baseline, compareScenarios, displayable, simulate, summarizeScenario } from "./notebook.js";
 export { JUPYTER_DISPLAY, mimeBundle, withDisplay, type Displayable, type MimeBundle } from "./display.js";

@@ -48,11 +48,14 @@ export function tablesBundle(heading: string, tables: DisplayTable[], notes: str
   return { "text/plain": text, "text/html": html };
 }
 
-/** A number as planners read it: grouped thousands, at most `digits` decimals; "-" for null. */
+/**
+ * A number as planners read it: grouped thousands, at most `digits` decimals, and none from
+ * 100 up (896,005 t, not 896,005.03 t); "-" for null.
+ */
 export function num(v: number | null | undefined, digits = 0): string {
   if (v === null || v === undefined) return "-";
   if (!Number.isFinite(v)) return String(v);
-  return v.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  return v.toLocaleString("en-US", { maximumFractionDigits: Math.abs(v) >= 100 ? 0 : digits, minimumFractionDigits: 0 });
 }
 
 /** A share (0..1) as a percentage; "-" for null. */

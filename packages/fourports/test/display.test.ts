@@ -4,6 +4,7 @@ import { simulate as simulatePlain } from "@fourports/sim";
 import {
   assignDemand,
   assignmentSummary,
+  baseline,
   displayable,
   expandTimetable,
   JUPYTER_DISPLAY,
@@ -81,5 +82,18 @@ describe("Jupyter display protocol", () => {
   it("displayable() names what it expected for an unknown kind", () => {
     const bogus = { kind: "fourports/other" } as unknown as BaselineResult;
     expect(() => displayable(bogus)).toThrow(/displayable\(\): kind: expected "fourports\/baseline" or "fourports\/comparison", got "fourports\/other"/);
+  });
+
+  it("under Deno, runs the simulation in one thread and refuses more (worker threads hang there)", async () => {
+    const g = globalThis as { Deno?: unknown };
+    g.Deno = {};
+    try {
+      await expect(simulate(mini, { replications: 1, workers: 2 })).rejects.toThrow(/simulate\(\): workers: 2 worker threads do not start under Deno.*pass workers: 1/);
+      await expect(baseline({ workers: 3 })).rejects.toThrow(/baseline\(\): workers: 3 worker threads do not start under Deno/);
+      const r = await simulate(mini, { replications: 1, seed: 3 });
+      expect(JSON.stringify(r)).toBe(JSON.stringify(await simulatePlain(mini, { replications: 1, seed: 3 })));
+    } finally {
+      delete g.Deno;
+    }
   });
 });
