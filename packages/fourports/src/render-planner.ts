@@ -34,7 +34,8 @@ export function baselineTables(r: BaselineResult): MimeBundle {
   return tablesBundle(`Baseline of ${r.scenario.id} (${r.scenario.name}); ${sim}`, [targets, views], notes);
 }
 
-const delta = (d: Delta, digits = 0): string[] => [num(d.a, digits), num(d.b, digits), signed(d.change, digits)];
+/** a, b and the change; the change without decimals when a or b has none (−49 t, not −48.86 t). */
+const delta = (d: Delta, digits = 0): string[] => [num(d.a, digits), num(d.b, digits), signed(d.change, Math.max(Math.abs(d.a ?? 0), Math.abs(d.b ?? 0)) >= 100 ? 0 : digits)];
 const deltaPct = (d: Delta): string[] => [pct(d.a), pct(d.b), d.change === null ? "-" : `${d.change > 0 ? "+" : ""}${Math.round(d.change * 100)} pts`];
 
 /** A comparison as tables: targets, totals, and the lines and hubs that changed most. */
@@ -55,9 +56,9 @@ export function comparisonTables(r: ComparisonResult): MimeBundle {
     [...xs].sort((x, y) => Math.abs(d(y).change ?? d(y).a ?? d(y).b ?? 0) - Math.abs(d(x).change ?? d(x).a ?? d(x).b ?? 0)).slice(0, 10);
   const lines: DisplayTable = {
     caption: "Lines that changed most (loaded t)",
-    headers: ["line", "mode", "change", "a", "b", "difference"],
-    numeric: [3, 4, 5],
-    rows: byChange(r.lines, (l) => l.loadedT).map((l) => [l.line, l.mode, l.change, ...delta(l.loadedT)]),
+    headers: ["line", "leg", "mode", "change", "a", "b", "difference"],
+    numeric: [4, 5, 6],
+    rows: byChange(r.lines, (l) => l.loadedT).map((l) => [l.line, `${l.from} → ${l.to}`, l.mode, l.change, ...delta(l.loadedT)]),
   };
   const hubs: DisplayTable = {
     caption: "Hubs that changed most (throughput t)",
