@@ -68,7 +68,7 @@ async function run(): Promise<number> {
   if (command === "-h" || command === "--help" || command === "help") {
     const u = args[0] === undefined ? USAGE : usageOf(args[0]);
     if (u === null) {
-      io.err(`unknown command "${args[0]}"\n${USAGE}`);
+      io.err(`unknown command "${args[0]}"${didYouMean(args[0]!, Object.keys(COMMANDS))}; the commands: ${Object.keys(COMMANDS).join(", ")}`);
       return 2;
     }
     io.out(u);
@@ -76,7 +76,7 @@ async function run(): Promise<number> {
   }
   const handler = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (handler === undefined) {
-    io.err(`unknown command "${command}"${didYouMean(command, Object.keys(COMMANDS))}\n${USAGE}`);
+    io.err(`unknown command "${command}"${didYouMean(command, Object.keys(COMMANDS))}; the commands: ${Object.keys(COMMANDS).join(", ")} (fourports --help)`);
     return 2;
   }
   // -h / --help anywhere before "--" shows the command's usage and runs nothing.

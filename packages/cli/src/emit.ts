@@ -46,7 +46,8 @@ export interface CsvTable {
 /** The three renderings of one result; `emit` calls only the one asked for. */
 export interface Renderings {
   json: () => unknown;
-  csv: () => CsvTable;
+  /** Absent for a command whose result is no table (vrp): --csv is then refused. */
+  csv?: () => CsvTable;
   text: () => string[];
 }
 
@@ -87,7 +88,10 @@ export function csvText(t: CsvTable): string {
 /** The chosen rendering as text, without a final newline. */
 export function render(out: OutputOptions, r: Renderings): string {
   if (out.format === "json") return JSON.stringify(r.json(), null, 2);
-  if (out.format === "csv") return csvText(r.csv()).trimEnd();
+  if (out.format === "csv") {
+    if (r.csv === undefined) throw new UsageError("--csv: this command's result is not one table; use --json");
+    return csvText(r.csv()).trimEnd();
+  }
   return r.text().join("\n");
 }
 

@@ -43,13 +43,16 @@ Relative paths are from the directory you run in (INIT_CWD under pnpm).
 --debug (any command): on an internal error, print the stack trace
 exit codes: 0 done, 1 invalid input files or no result, 2 bad arguments, 3 internal error`;
 
-/** The usage lines of one command (from its line in USAGE to the next command's). */
+/** The usage lines of one command (from its line in USAGE to the next command's), or null for no such command. */
 export function usageOf(name: string): string | null {
   const lines = USAGE.split("\n");
   const start = lines.findIndex((l) => l.startsWith(`  ${name} `) || l === `  ${name}`);
   if (start < 0) return null;
   let end = start + 1;
   while (end < lines.length && lines[end]!.startsWith("     ")) end++;
-  return `usage: fourports ${lines.slice(start, end).map((l) => l.slice(2)).join("\n")}`;
+  const own = lines.slice(start, end).map((l) => l.slice(2));
+  // The OUTPUT options are spelled out once in USAGE; a command's own usage repeats them.
+  const output = own.some((l) => l.includes("[OUTPUT]")) ? ["", ...lines.filter((l) => /^(OUTPUT:| {8}atomically)/.test(l))] : [];
+  return `usage: fourports ${[...own, ...output].join("\n")}`;
 }
 
