@@ -13,16 +13,21 @@ const BAR_CELLS = 20;
  * The CLI's progress reporter for `Io.progress`. Commands report lines like
  * "simulating zhengzhou-2025: replication 12/20"; "" means done.
  * - On a terminal: one line redrawn in place, with a bar when the line ends in "N/M".
- * - Otherwise (a pipe, a log): the line as plain text at most every PLAIN_EVERY_MS, so a log
- *   shows the work is moving without thousands of lines; nothing when done.
+ * - Otherwise (a pipe, a log): the line as plain text at most every PLAIN_EVERY_MS, the first
+ *   PLAIN_EVERY_MS after the work began, so a log shows long work moving without thousands of
+ *   lines, and quick work prints none; nothing when done.
  */
 export function progressReporter(stream: ProgressStream, now: () => number = Date.now): (line: string) => void {
-  let lastPlain = -Infinity;
+  let lastPlain: number | undefined;
   let drawn = false;
   return (line) => {
     if (!stream.isTTY) {
-      if (line === "") return;
+      if (line === "") {
+        lastPlain = undefined;
+        return;
+      }
       const t = now();
+      if (lastPlain === undefined) lastPlain = t;
       if (t - lastPlain < PLAIN_EVERY_MS) return;
       lastPlain = t;
       stream.write(`${line}\n`);
