@@ -16,6 +16,7 @@ export interface SimArgs {
   workers: number;
 }
 
+/** --runs, --seed and --workers from parsed options, each checked against its range. */
 export function simArgs(opts: Map<string, string>, defaultRuns: number): SimArgs {
   const whole = (name: string, fallback: number, min: number, max: number): number => {
     const v = opts.get(name);
@@ -51,6 +52,7 @@ export function band(s: Stat, unit: string): string {
   return `${f(s.p50)} (${f(s.p5)}–${f(s.p95)}) ${unit}`;
 }
 
+/** A probability as a whole percentage, "-" for none. */
 export function pct(x: number | null): string {
   return x === null ? "-" : `${Math.round(x * 100)}%`;
 }
