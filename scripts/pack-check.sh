@@ -44,6 +44,8 @@ done
 step "npm install the tarballs into a fresh project at $work/project"
 mkdir "$work/project"
 cd "$work/project"
+# pnpm set INIT_CWD to the repository for this script; the CLI reads user paths against it.
+unset INIT_CWD
 printf '{ "name": "fourports-pack-check", "private": true, "type": "module" }\n' >package.json
 # typescript and @types/node as a TypeScript user would have them, to compile against the types.
 quiet npm install --no-audit --no-fund "${tarballs[@]}" typescript@~5.9.3 @types/node@^20.19.0
@@ -86,28 +88,33 @@ cat >tsconfig.json <<'JSON'
 JSON
 npx tsc -p .
 
-step "npx fourports baseline --runs 0 (from the project, seeds from @fourports/seeds)"
-# TODO(pack-check): switch to `npx fourports baseline --json --runs 0` and check the JSON's
-# targets once the CLI has --json (being added on another branch); until then the text table.
-if ! npx --no-install fourports baseline --runs 0 >baseline.txt 2>baseline.err; then
-  cat baseline.err >&2; echo "pack-check: npx fourports baseline failed" >&2; exit 1
+step "npx fourports baseline --json --runs 0 (from the project, seeds from @fourports/seeds)"
+if ! npx --no-install fourports baseline --json --runs 0 >baseline.json 2>baseline.err; then
+  cat baseline.err >&2; echo "pack-check: npx fourports baseline --json --runs 0 failed" >&2; exit 1
 fi
 node --input-type=module -e '
   import { readFileSync } from "node:fs";
   import { seedPath } from "@fourports/seeds";
-  const out = readFileSync("baseline.txt", "utf8").split("\n");
-  const header = out.findIndex((l) => /^target\s+goal\s/.test(l));
-  if (header < 0) throw new Error("baseline printed no target table (no \"target  goal\" header)");
+  const r = JSON.parse(readFileSync("baseline.json", "utf8"));
   const ids = JSON.parse(readFileSync(seedPath("targets-2025.json"), "utf8")).targets.map((t) => t.id);
-  const rows = new Set(out.slice(header + 2).map((l) => l.split(/\s+/)[0]));
+  const rows = new Map((r.targets ?? []).map((t) => [t.id, t]));
   const missing = ids.filter((id) => !rows.has(id));
-  if (missing.length > 0) throw new Error(`baseline target table lacks ${missing.join(", ")}`);
-  console.error(`  baseline: a target table with all ${ids.length} targets of targets-2025.json`);'
+  if (missing.length > 0) throw new Error(`baseline --json: no target row for ${missing.join(", ")}`);
+  const noStatus = ids.filter((id) => typeof rows.get(id).status !== "string" || rows.get(id).status === "");
+  if (noStatus.length > 0) throw new Error(`baseline --json: no status for ${noStatus.join(", ")}`);
+  if (!(r.scenario?.hubCount > 0)) throw new Error("baseline --json: scenario.hubCount is not positive");
+  const installed = seedPath("zhengzhou-2025.json");
+  if (r.scenario.file !== installed) throw new Error(`baseline --json: scenario.file is ${r.scenario.file}, expected the installed seed ${installed}`);
+  console.error(`  baseline --json: ${ids.length} target rows with a status; ${r.scenario.hubCount} hubs from ${installed}`);'
 
-step "fourports from another folder (no package.json there): route on the default seed scenario"
+step "fourports from another folder (no package.json there): route on the default seed scenario, a what-if extending the installed seed"
 mkdir "$work/elsewhere"
 cd "$work/elsewhere"
 "$work/project/node_modules/.bin/fourports" route CGO ZZ-ILP >route.txt
 grep -q 'ZZ-ILP' route.txt || { cat route.txt >&2; echo "pack-check: fourports route printed no journey to ZZ-ILP" >&2; exit 1; }
+# A what-if outside the project extending the installed seed: the seeds folder is always allowed.
+seed="$(cd "$work/project" && node -p 'require("@fourports/seeds").seedPath("zhengzhou-2025.json")')"
+printf '{ "id": "what-if", "name": "what-if", "extends": "%s" }\n' "$seed" >what-if.json
+"$work/project/node_modules/.bin/fourports" validate what-if.json
 
 step "done: every package installs from its tarball and works"
