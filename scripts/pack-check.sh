@@ -66,22 +66,23 @@ node --input-type=module -e '
   if (!(sc.hubs.length > 0)) throw new Error("zhengzhou-2025 has no hubs");'
 
 step "types: tsc --noEmit in the project against every package's declarations"
-{
-  i=0
-  for name in "${names[@]}"; do
-    if [ "$(node -p "require('$name/package.json').exports['.'] !== undefined")" = true ]; then
-      echo "import * as p$i from \"$name\";"; echo "void p$i;"; i=$((i + 1))
-    fi
-  done
-  cat <<'TS'
-import { loadScenarioFile } from "fourports";
-import { seedPath, listSeeds } from "@fourports/seeds";
+# One namespace import per library package (a package without a "." export is command-only).
+node -e '
+  const lines = [];
+  process.argv.slice(1).forEach((name, i) => {
+    if (require(`${name}/package.json`).exports?.["."] !== undefined) lines.push(`import * as p${i} from "${name}";`, `void p${i};`);
+  });
+  console.log(lines.join("\n"));' "${names[@]}" >check.ts
+cat >>check.ts <<'TS'
+import { baseline, loadScenarioFile, seedPath } from "fourports";
+import { listSeeds } from "@fourports/seeds";
 const hubs: number = loadScenarioFile(seedPath("zhengzhou-2025.json")).hubs.length;
 const files: string[] = listSeeds();
+const run: typeof baseline = baseline;
 void hubs;
 void files;
+void run;
 TS
-} >check.ts
 cat >tsconfig.json <<'JSON'
 { "compilerOptions": { "module": "nodenext", "moduleResolution": "nodenext", "target": "es2022", "strict": true,
   "noEmit": true, "skipLibCheck": false, "types": ["node"] }, "files": ["check.ts"] }
