@@ -14,8 +14,9 @@ import { afterAll, describe, expect, it } from "vitest";
 
 const packagesDir = fileURLToPath(new URL("../../", import.meta.url));
 const packages = readdirSync(packagesDir)
-  .map((dir) => ({ dir: join(packagesDir, dir), json: JSON.parse(readFileSync(join(packagesDir, dir, "package.json"), "utf8")) as { name: string; exports?: unknown } }))
-  .filter((p) => p.json.exports !== undefined);
+  .map((dir) => ({ dir: join(packagesDir, dir), json: JSON.parse(readFileSync(join(packagesDir, dir, "package.json"), "utf8")) as { name: string; exports?: Record<string, unknown> } }))
+  // Packages with a main entry; the CLI exports only its package.json.
+  .filter((p) => p.json.exports?.["."] !== undefined);
 
 const install = mkdtempSync(join(tmpdir(), "fourports-exports-"));
 for (const p of packages) {
