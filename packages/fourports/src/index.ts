@@ -8,5 +8,5 @@ export * from "@fourports/planner";
 export * from "@fourports/seeds";
 // Local exports take precedence over the `export *` names above: a notebook importing from
 // "fourports" gets the versions whose results display as tables and charts in Jupyter.
-export { assignDemand, baseline, compareScenarios, displayable, simulate, summarizeScenario } from "./notebook.js";
+export { assignDemand, baseline, compareScenarios, displayable, routeQuery, simulate, summarizeScenario } from "./notebook.js";
 export { JUPYTER_DISPLAY, mimeBundle, withDisplay, type Displayable, type MimeBundle } from "./display.js";

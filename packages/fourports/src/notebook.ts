@@ -1,11 +1,11 @@
 import { FourportsInputError, summarizeScenario as summarizePlain, type Scenario, type ScenarioSummary, type Timetable } from "@fourports/network";
-import type { RoutingNetwork } from "@fourports/routing";
+import { routeQuery as routePlain, type RouteAnswer, type RouteQuery, type RoutingNetwork } from "@fourports/routing";
 import { assignDemand as assignPlain, assignmentSummary, type AssignOptions, type Assignment } from "@fourports/flow";
 import { simulate as simulatePlain, type SimulateOptions, type SimulationResult } from "@fourports/sim";
 import { baseline as baselinePlain, compareScenarios as comparePlain, type BaselineOptions, type BaselineResult, type ComparisonResult } from "@fourports/planner";
 import { withDisplay, type Displayable, type MimeBundle } from "./display.js";
 import { baselineTables, comparisonTables } from "./render-planner.js";
-import { assignmentBundle, simulationBundle, summaryBundle } from "./render.js";
+import { assignmentBundle, routeBundle, simulationBundle, summaryBundle } from "./render.js";
 
 // The functions a notebook calls, as the packages define them, but returning results that
 // display as tables and charts in Jupyter (see display.ts). The results are the same plain
@@ -72,4 +72,9 @@ export async function baseline(options: BaselineOptions = {}): Promise<Displayab
 /** @fourports/planner's `compareScenarios`, its result displaying as tables in Jupyter. */
 export function compareScenarios(a: BaselineResult, b: BaselineResult): Displayable<ComparisonResult> {
   return displayable(comparePlain(a, b));
+}
+
+/** @fourports/routing's `routeQuery`, its journeys displaying as tables of legs in Jupyter. */
+export function routeQuery(scenario: Scenario, net: RoutingNetwork, query: RouteQuery): Displayable<RouteAnswer> {
+  return withDisplay(routePlain(scenario, net, query), routeBundle);
 }

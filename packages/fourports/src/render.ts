@@ -1,5 +1,6 @@
 import type { ScenarioSummary } from "@fourports/network";
 import type { AssignmentSummary } from "@fourports/flow";
+import type { RouteAnswer } from "@fourports/routing";
 import type { SimulationResult } from "@fourports/sim";
 import type { MimeBundle } from "./display.js";
 import { num, pct, tablesBundle, type DisplayTable } from "./tables.js";
@@ -86,4 +87,20 @@ export function assignmentBundle(a: AssignmentSummary): MimeBundle {
   };
   const notes = a.shortfalls.length > 0 ? [`${a.shortfalls.length} demand flows short; most: ${a.shortfalls[0]!.demandId} (${num(a.shortfalls[0]!.demandT - a.shortfalls[0]!.servedT)} t)`] : [];
   return tablesBundle(`Assignment of ${a.scenarioId}`, [totals, ports], notes);
+}
+
+const hours = (min: number): string => `${num(min / 60, 1)} h`;
+
+/** A route answer: one table per journey, its legs with local times. */
+export function routeBundle(r: RouteAnswer): MimeBundle {
+  const tables = r.journeys.map((j, i): DisplayTable => ({
+    caption: `Journey ${i + 1}: arrives ${j.arrives} after ${hours(j.durationMin)}${j.costCny === null ? "" : `, ${num(j.costCny)} CNY/t`}${j.co2Kg === null ? "" : `, ${num(j.co2Kg, 1)} kg CO2/t`}`,
+    headers: ["service", "mode", "from", "departs", "to", "arrives"],
+    rows: j.legs.map((l) => [l.serviceId ?? "(truck transfer)", l.mode, l.fromHub, l.departs, l.toHub, l.arrives]),
+  }));
+  const notes = [
+    ...(r.journeys.length === 0 ? ["No journey within the horizon."] : []),
+    ...(r.truncated ? ["The Pareto label sets were capped: the list may miss journeys."] : []),
+  ];
+  return tablesBundle(`${r.fromHub} → ${r.toHub}, ready ${r.departs} (${r.criteria.join(", ")})`, tables, notes);
 }

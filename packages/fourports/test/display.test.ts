@@ -11,6 +11,7 @@ import {
   loadScenarioFile,
   mimeBundle,
   prepareRouting,
+  routeQuery,
   simulate,
   summarizeScenario,
   type BaselineResult,
@@ -95,5 +96,17 @@ describe("Jupyter display protocol", () => {
     } finally {
       delete g.Deno;
     }
+  });
+
+  it("a route answer displays each journey's legs", () => {
+    const net = prepareRouting(mini, expandTimetable(mini));
+    const r = routeQuery(mini, net, { from: mini.hubs[0]!.id, to: "HAM", criteria: ["time", "cost"] });
+    expect(r.journeys.length).toBeGreaterThan(0);
+    const b = mimeBundle(r)!;
+    expect(b["text/html"]!.match(/<caption/g)!.length).toBe(r.journeys.length);
+    const legs = r.journeys.reduce((s, j) => s + j.legs.length, 0);
+    expect(b["text/html"]!.match(/<tr>/g)!.length).toBe(r.journeys.length + legs);
+    expect(b["text/plain"]).toContain(r.journeys[0]!.arrives);
+    expect(JSON.stringify(r)).not.toMatch(TYPED_ARRAY_KEYS);
   });
 });
