@@ -2,8 +2,9 @@ import type { BaselineResult, ComparisonResult, Delta } from "@fourports/planner
 import type { MimeBundle } from "./display.js";
 import { num, pct, signed, tablesBundle, type DisplayTable } from "./tables.js";
 
-const goalText = (g: number | string | null): string => (g === null ? "(report)" : typeof g === "number" ? num(g, 2) : g);
-const figure = (v: number | string | null): string => (v === null ? "-" : typeof v === "number" ? num(v, 2) : v);
+/** A target's figure in its unit: shares as percentages, dates and reported text as they are. */
+const figure = (v: number | string | null, unit: string): string => (v === null ? "-" : typeof v === "string" ? v : unit === "share" ? `${num(v * 100, 1)}%` : num(v, 2));
+const goalText = (g: number | string | null, unit: string): string => (g === null ? "(report)" : figure(g, unit));
 
 /** A baseline as tables: each target beside what each view of the network gives. */
 export function baselineTables(r: BaselineResult): MimeBundle {
@@ -14,12 +15,12 @@ export function baselineTables(r: BaselineResult): MimeBundle {
     rows: r.targets.map((t) => [
       t.id,
       t.unit,
-      `${t.comparator} ${goalText(t.goal)}`,
-      figure(t.leastCost),
-      figure(t.shipperLogit),
-      t.simulated ? `${num(t.simulated.p50, 2)} (${num(t.simulated.p5, 2)}–${num(t.simulated.p95, 2)})` : "-",
+      `${t.comparator} ${goalText(t.goal, t.unit)}`,
+      figure(t.leastCost, t.unit),
+      figure(t.shipperLogit, t.unit),
+      t.simulated ? `${figure(t.simulated.p50, t.unit)} (${figure(t.simulated.p5, t.unit)}–${figure(t.simulated.p95, t.unit)})` : "-",
       pct(t.pMet),
-      figure(t.ceiling),
+      figure(t.ceiling, t.unit),
       t.status,
     ]),
   };
@@ -40,12 +41,15 @@ const deltaPct = (d: Delta): string[] => [pct(d.a), pct(d.b), d.change === null 
 
 /** A comparison as tables: targets, totals, and the lines and hubs that changed most. */
 export function comparisonTables(r: ComparisonResult): MimeBundle {
+  const none = (d: Delta): boolean => d.a === null && d.b === null;
+  const figured = r.targets.filter((t) => !(none(t.leastCost) && none(t.simulatedP50) && none(t.pMet)));
   const targets: DisplayTable = {
     caption: "Targets (least cost; simulated P50; P(met))",
     headers: ["target", "unit", "least cost a", "b", "change", "sim P50 a", "b", "change", "P(met) a", "b", "change"],
     numeric: [2, 3, 4, 5, 6, 7, 8, 9, 10],
-    rows: r.targets.map((t) => [t.id, t.unit, ...delta(t.leastCost, 2), ...delta(t.simulatedP50, 2), ...deltaPct(t.pMet)]),
+    rows: figured.map((t) => [t.id, t.unit, ...delta(t.leastCost, 2), ...delta(t.simulatedP50, 2), ...deltaPct(t.pMet)]),
   };
+  const unfigured = r.targets.length - figured.length;
   const totals: DisplayTable = {
     caption: "Totals (least cost)",
     headers: ["total", "a", "b", "change"],
@@ -66,5 +70,6 @@ export function comparisonTables(r: ComparisonResult): MimeBundle {
     numeric: [2, 3, 4],
     rows: byChange(r.hubs, (h) => h.throughputT).map((h) => [h.hub, h.name, ...delta(h.throughputT)]),
   };
-  return tablesBundle(`${r.b.id} against ${r.a.id}`, [targets, totals, lines, hubs]);
+  const notes = unfigured > 0 ? [`${unfigured} targets have no assigned or simulated figure in either result (reported, counted or dated targets); their ceilings and statuses are in each baseline.`] : [];
+  return tablesBundle(`${r.b.id} against ${r.a.id}`, [targets, totals, lines, hubs], notes);
 }

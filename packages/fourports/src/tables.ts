@@ -19,7 +19,8 @@ export function escapeHtml(text: string): string {
 function htmlTable(t: DisplayTable): string {
   const right = new Set(t.numeric ?? []);
   const cell = (tag: "th" | "td", text: string, i: number): string =>
-    `<${tag}${right.has(i) ? ' style="text-align:right"' : ""}>${escapeHtml(text)}</${tag}>`;
+    // Both alignments explicit: notebook front ends right-align every cell by default.
+    `<${tag} style="text-align:${right.has(i) ? "right" : "left"}">${escapeHtml(text)}</${tag}>`;
   const head = `<tr>${t.headers.map((h, i) => cell("th", h, i)).join("")}</tr>`;
   const body = t.rows.map((r) => `<tr>${r.map((c, i) => cell("td", c, i)).join("")}</tr>`).join("\n");
   return `<table class="fourports"><caption style="text-align:left;font-weight:bold">${escapeHtml(t.caption)}</caption>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody></table>`;
