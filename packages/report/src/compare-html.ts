@@ -35,7 +35,8 @@ function deltaSvg(cls: string, bars: readonly DeltaBar[], unit: string): string 
   const m = { l: 220, r: 120, t: 8, b: 8 };
   const H = m.t + bars.length * ROW + m.b;
   const max = Math.max(1, ...bars.map((b) => Math.abs(b.change)));
-  const x = scaleLinear().domain([-max, max]).range([m.l, W - m.r]);
+  // Room for a loss's value label between the row labels and the longest bar to the left.
+  const x = scaleLinear().domain([-max, max]).range([m.l + 70, W - m.r]);
   const y = scaleBand<string>().domain(bars.map((b) => b.key)).range([m.t, H - m.b]).padding(0.2);
   const rows = bars.map((b) => {
     const y0 = y(b.key)!;
@@ -56,7 +57,7 @@ const deltaCell = (unit: string) => (c: Cell): string => {
   return `<td class="num ${c > 0 ? "up" : c < 0 ? "down" : ""}">${escapeHtml(fmtChange(c, unit))}</td>`;
 };
 
-const ab = (d: Delta, unit: string): string => `${fmtValue(d.a, unit)} → ${fmtValue(d.b, unit)}`;
+const ab = (d: Delta, unit: string): string => (d.a === null && d.b === null ? "–" : `${fmtValue(d.a, unit)} → ${fmtValue(d.b, unit)}`);
 
 /** Targets a against b, in their units. */
 function targetTable(c: ComparisonResult): string {

@@ -141,6 +141,8 @@ export function flowMapSvg(hubs: readonly HubPoint[], view: AssignmentView): str
     H,
     `Tonnes between hubs (${view.choice})`,
     el("rect", { x: 0, y: 0, width: W, height: H, fill: "#f6f8fa" }),
+    // The side panel (legend, inset) on white, apart from the map.
+    el("rect", { x: MAP.x1 + 20, y: 0, width: W - MAP.x1 - 20, height: H, fill: "#ffffff" }),
     el("path", { class: "land", d: landD, fill: "#e3e7eb", stroke: "#c3c9d0", "stroke-width": 0.5 }),
     graticule,
     ...flowLines(legs, (id) => at(byId.get(id)!), width, "flow"),

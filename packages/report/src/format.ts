@@ -13,6 +13,13 @@ export function fmtNumber(v: number, digits = 0): string {
   return `${sign}${grouped}${frac ? `.${frac}` : ""}`;
 }
 
+/** A table cell's number: integers grouped, others to 3 decimals below 10 and 1 above, trailing zeros dropped. */
+export function fmtCell(v: number): string {
+  if (Number.isInteger(v)) return fmtNumber(v);
+  const s = fmtNumber(v, Math.abs(v) < 10 ? 3 : 1);
+  return s.includes(".") ? s.replace(/\.?0+$/, "") : s;
+}
+
 /** A figure in its unit: shares as percent, large tonnages without decimals, small ones with one. */
 export function fmtValue(v: number | string | null, unit: string): string {
   if (v === null) return "–";

@@ -1,5 +1,5 @@
 import { escapeHtml } from "./escape.js";
-import { fmtNumber } from "./format.js";
+import { fmtCell } from "./format.js";
 import { FONT } from "./svg.js";
 import type { Cell, ReportTable } from "./tables.js";
 
@@ -26,7 +26,7 @@ footer{margin-top:40px;color:#57606a;font-size:12px}
 /** A cell as HTML table text; numbers right-aligned with separators. */
 function cellHtml(c: Cell): string {
   if (c === null) return "<td>–</td>";
-  if (typeof c === "number") return `<td class="num">${escapeHtml(Number.isInteger(c) ? fmtNumber(c) : fmtNumber(c, Math.abs(c) < 10 ? 3 : 1))}</td>`;
+  if (typeof c === "number") return `<td class="num">${escapeHtml(fmtCell(c))}</td>`;
   return `<td>${escapeHtml(String(c))}</td>`;
 }
 

@@ -1,12 +1,12 @@
 import type { BaselineResult, ComparisonResult, ScenarioInfo } from "@fourports/planner";
 import { PORT_GROUPS } from "@fourports/network";
-import { fmtNumber } from "./format.js";
+import { fmtCell } from "./format.js";
 import { baselineTables, comparisonTables, type Cell, type ReportTable } from "./tables.js";
 
 /** A cell as Markdown table text: pipes escaped, line breaks folded, numbers with separators. */
 function mdCell(c: Cell): string {
   if (c === null) return "–";
-  if (typeof c === "number") return Number.isInteger(c) ? fmtNumber(c) : fmtNumber(c, Math.abs(c) < 10 ? 3 : 1);
+  if (typeof c === "number") return fmtCell(c);
   return String(c).replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 

@@ -46,7 +46,7 @@ function view(choice: "cost" | "logit", scale: number, hubs: HubPoint[]): Assign
   const base: Record<string, number> = { air: 60_000, rail: 45_000, road: 30_000, water: 9_000 };
   const lines = Array.from({ length: 14 }, (_, i) => {
     const capacityT = 20_000 + Math.round(rnd() * 60_000);
-    const loadedT = Math.round(capacityT * (0.2 + rnd() * 0.95) * scale);
+    const loadedT = Math.round(capacityT * Math.min(1, (0.2 + rnd() * 0.8) * scale));
     return { line: `L${String(i + 1).padStart(2, "0")}`, mode: (["air", "rail", "road", "river"] as const)[i % 4]!, from: "CGO", to: i % 2 ? "LUX" : "HAM", departures: 50 + i * 7, capacityT, loadedT, utilisation: loadedT / capacityT };
   });
   const legs = LEGS.map(([from, to, mode, t]) => ({ from, to, mode, tonnes: Math.round(t * scale) }));

@@ -63,7 +63,7 @@ describe("Markdown", () => {
   it("tabulates the targets, ports, months and provenance", () => {
     const md = baselineMarkdown(fixtureBaseline());
     expect(md).toContain("# Baseline: Zhengzhou four ports 2025");
-    expect(md).toContain("| air-cargo-t | Air cargo throughput | portThroughputT:air | t | >= | 1,000,000 | 930,000 | 905,000 | 880,000 | 915,000 | 948,000 | 0.050 |");
+    expect(md).toContain("| air-cargo-t | Air cargo throughput | portThroughputT:air | t | >= | 1,000,000 | 930,000 | 905,000 | 880,000 | 915,000 | 948,000 | 0.05 |");
     expect(md).toMatch(/\| month \| air \| rail \| road \| water \|\n\| --- \| ---: \| ---: \| ---: \| ---: \|\n\| 2025-01 \|/);
     expect(md).toContain("- Cannot reach as modelled: cre-trains");
     expect(md).toContain("| ASSUMPTION | cre-trains, sea-rail-open |");
