@@ -72,11 +72,14 @@ function legsToDraw(view: AssignmentView, byId: ReadonlyMap<string, HubPoint>): 
   return view.legs.filter((l) => l.tonnes > 0).sort((a, b) => a.tonnes - b.tonnes || (a.from + a.to + a.mode < b.from + b.to + b.mode ? -1 : 1));
 }
 
-function flowLines(legs: readonly LegFlow[], proj: (h: string) => [number, number], width: (t: number) => number, cls: string): string[] {
+/** Each leg as the great-circle arc between its hubs (cut where it crosses the map's edge). */
+function flowPaths(legs: readonly LegFlow[], byId: ReadonlyMap<string, HubPoint>, proj: GeoProjection, width: (t: number) => number, cls: string): string[] {
+  const path = geoPath(proj).digits(1);
   return legs.map((l) => {
-    const [x1, y1] = proj(l.from);
-    const [x2, y2] = proj(l.to);
-    return el("line", { class: cls, "data-from": l.from, "data-to": l.to, "data-mode": l.mode, "data-tonnes": l.tonnes, x1, y1, x2, y2, stroke: MODE_COLOUR[l.mode] ?? "#888", "stroke-width": Math.max(0.6, width(l.tonnes)), "stroke-opacity": 0.6, "stroke-linecap": "round" }, tip(`${l.from} → ${l.to} (${l.mode}): ${fmtNumber(l.tonnes)} t`));
+    const a = byId.get(l.from)!;
+    const b = byId.get(l.to)!;
+    const d = path({ type: "LineString", coordinates: [[a.lon, a.lat], [b.lon, b.lat]] }) ?? "";
+    return el("path", { class: cls, "data-from": l.from, "data-to": l.to, "data-mode": l.mode, "data-tonnes": l.tonnes, d, fill: "none", stroke: MODE_COLOUR[l.mode] ?? "#888", "stroke-width": Math.max(0.6, width(l.tonnes)), "stroke-opacity": 0.6, "stroke-linecap": "round" }, tip(`${l.from} → ${l.to} (${l.mode}): ${fmtNumber(l.tonnes)} t`));
   });
 }
 
@@ -102,7 +105,7 @@ function homeInset(home: readonly HubPoint[], legs: readonly LegFlow[], width: (
     { class: "home-inset" },
     el("rect", { x: INSET.x, y: INSET.y, width: INSET.w, height: INSET.h, fill: "#ffffff", "fill-opacity": 0.92, stroke: "#8c959f" }),
     el("text", { x: INSET.x + 6, y: INSET.y + 14, class: "axis" }, escapeHtml(`${home[0]!.city}: ${home.length} hubs`)),
-    ...flowLines(inner, (id) => at(byId.get(id)!), width, "flow-inset"),
+    ...flowPaths(inner, byId, proj, width, "flow-inset"),
     ...hubDots(home, at, radius, "hub-inset", through),
     ...labels,
   );
@@ -110,9 +113,10 @@ function homeInset(home: readonly HubPoint[], legs: readonly LegFlow[], width: (
 
 /**
  * The flow map: every hub as a dot on a Mercator projection of its lon/lat (radius ∝ √throughput),
- * the tonnes the view carried between two hubs as a straight line whose width is proportional to
- * the tonnes, coloured by mode, and the home city's hubs enlarged in an inset. Elements:
- * `circle.hub[data-hub]` (one per hub), `line.flow[data-from][data-to][data-mode][data-tonnes]`
+ * centred on the home city, the tonnes the view carried between two hubs as a great-circle arc
+ * whose width is proportional to the tonnes, coloured by mode, and the home city's hubs enlarged
+ * in an inset. Elements: `circle.hub[data-hub]` (one per hub),
+ * `path.flow[data-from][data-to][data-mode][data-tonnes]`
  * (one per leg with tonnes > 0). A leg naming a hub the result lacks is an error, not a gap.
  */
 export function flowMapSvg(hubs: readonly HubPoint[], view: AssignmentView): string {
@@ -121,13 +125,16 @@ export function flowMapSvg(hubs: readonly HubPoint[], view: AssignmentView): str
   const legs = legsToDraw(view, byId);
   const throughput = new Map(view.hubs.map((h) => [h.hub, h.throughputT]));
   const through = (id: string): number => throughput.get(id) ?? 0;
-  const proj: GeoProjection = geoMercator().fitExtent([[MAP.x0, MAP.y0], [MAP.x1, MAP.y1]], { type: "MultiPoint", coordinates: hubs.map((h) => [h.lon, h.lat]) });
+  const home = hubs.filter((h) => h.home);
+  // Centred on the home city: Europe to its left, the Americas to its right, the Pacific between.
+  const centre = home.length ? home : hubs;
+  const lon0 = centre.reduce((s, h) => s + h.lon, 0) / centre.length;
+  const proj: GeoProjection = geoMercator().rotate([-lon0, 0]).fitExtent([[MAP.x0, MAP.y0], [MAP.x1, MAP.y1]], { type: "MultiPoint", coordinates: hubs.map((h) => [h.lon, h.lat]) });
   const at = (h: HubPoint): [number, number] => proj([h.lon, h.lat]) ?? [0, 0];
   const maxT = Math.max(1, ...legs.map((l) => l.tonnes));
   const width = scaleLinear().domain([0, maxT]).range([0, MAX_STROKE]);
   const r = scaleSqrt().domain([0, Math.max(1, ...hubs.map((h) => through(h.id)))]).range([2, 9]);
   const radius = (h: HubPoint): number => r(through(h.id));
-  const home = hubs.filter((h) => h.home);
   const inset = home.length >= 2;
   // The legend's corner is taken from the start.
   const taken: Box[] = [{ x0: W - 300, y0: 0, x1: W, y1: 40 }, ...(inset ? [{ x0: INSET.x, y0: INSET.y, x1: INSET.x + INSET.w, y1: INSET.y + INSET.h }] : [])];
@@ -145,7 +152,7 @@ export function flowMapSvg(hubs: readonly HubPoint[], view: AssignmentView): str
     el("rect", { x: MAP.x1 + 20, y: 0, width: W - MAP.x1 - 20, height: H, fill: "#ffffff" }),
     el("path", { class: "land", d: landD, fill: "#e3e7eb", stroke: "#c3c9d0", "stroke-width": 0.5 }),
     graticule,
-    ...flowLines(legs, (id) => at(byId.get(id)!), width, "flow"),
+    ...flowPaths(legs, byId, proj, width, "flow"),
     ...hubDots(hubs, at, radius, "hub", through),
     ...(inset ? [homeLabel(home, at, taken)] : []),
     ...placeLabels(inset ? hubs.filter((h) => !h.home) : hubs, at, (h) => through(h.id), taken),

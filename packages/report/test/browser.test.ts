@@ -88,9 +88,9 @@ if (!HAVE && REQUIRE) {
       // Flow map: a dot per hub, a line per leg with tonnes, width proportional to tonnes.
       expect(await count(page, "circle.hub")).toBe(r.hubs.length);
       const carried = v.legs.filter((l) => l.tonnes > 0);
-      expect(await count(page, "line.flow")).toBe(carried.length);
-      for (const l of carried) expect(await count(page, `line.flow[data-from="${l.from}"][data-to="${l.to}"][data-mode="${l.mode}"]`)).toBe(1);
-      const widthOf = (from: string, to: string): Promise<number> => page.locator(`line.flow[data-from="${from}"][data-to="${to}"]`).evaluate((e) => Number(e.getAttribute("stroke-width")));
+      expect(await count(page, "path.flow")).toBe(carried.length);
+      for (const l of carried) expect(await count(page, `path.flow[data-from="${l.from}"][data-to="${l.to}"][data-mode="${l.mode}"]`)).toBe(1);
+      const widthOf = (from: string, to: string): Promise<number> => page.locator(`path.flow[data-from="${from}"][data-to="${to}"]`).evaluate((e) => Number(e.getAttribute("stroke-width")));
       expect((await widthOf("CGO", "LUX")) / (await widthOf("ZZ-PUTIAN", "ALA"))).toBeCloseTo(410_000 / 380_000, 1);
       expect(await count(page, "circle.reach-ring")).toBe(r.reach!.groups.length);
       expect(await count(page, "table.table-provenance tbody tr")).toBe(r.targets.length);
