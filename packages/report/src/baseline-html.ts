@@ -43,6 +43,19 @@ export function scenarioFacts(s: ScenarioInfo, extra: [string, string][] = []): 
 
 const find = (tables: ReportTable[], name: string): ReportTable => tables.find((t) => t.name === name)!;
 
+/** A table with only the named columns, in that order. */
+function pick(t: ReportTable, columns: string[], rows: (row: Cell[]) => boolean = () => true): ReportTable {
+  const at = columns.map((c) => t.header.indexOf(c));
+  return { ...t, header: columns, rows: t.rows.filter(rows).map((r) => at.map((i) => r[i]!)) };
+}
+
+/** The lines of one view, highest utilisation first, as the utilisation chart orders them. */
+function linesTable(tables: ReportTable[], viewKey: string): ReportTable {
+  const t = pick(find(tables, "lines"), ["line", "mode", "from", "to", "departures", "capacityT", "loadedT", "utilisation"], (row) => row[0] === viewKey);
+  const u = (r: Cell[]): number => r[7] as number;
+  return { ...t, rows: [...t.rows].sort((a, b) => u(b) - u(a) || (String(a[0]) < String(b[0]) ? -1 : 1)) };
+}
+
 /** The targets table as shown: figures in their units, labels as badges. */
 function targetSummary(r: BaselineResult): ReportTable {
   return {
@@ -131,7 +144,14 @@ export function baselineHtml(r: BaselineResult, options: BaselineHtmlOptions = {
     reachSection(r),
     calibrationSection(r),
     section("provenance", "Provenance", "The labels of the figures each target's ceiling rests on: TARGET policy goal, OFF official statistic, PRESS press claim, EST estimate, ASSUMPTION ours.", provenanceTable(r)),
-    section("tables", "Tables", "The figures behind the charts (also available as CSV).", htmlTable(find(tables, "ports")), htmlTable(find(tables, "hubs"))),
+    section(
+      "tables",
+      "Tables",
+      `The figures behind the charts (all of them, with both views, in the CSV export). Lines: ${viewName} assignment, highest utilisation first.`,
+      htmlTable(find(tables, "ports")),
+      htmlTable(linesTable(tables, viewKey)),
+      htmlTable(pick(find(tables, "hubs"), ["id", "name", "nameZh", "kind", "city", "country", "throughputLeastCostT", "throughputShipperLogitT"])),
+    ),
     `<footer>Inputs: targets ${escapeHtml(r.inputs.targets)}, history ${escapeHtml(r.inputs.history)}, forecast ${escapeHtml(r.inputs.forecast)}${r.inputs.rural ? `, rural ${escapeHtml(r.inputs.rural)}` : ""}.${options.footer ? ` ${escapeHtml(options.footer)}` : ""}</footer>`,
   ].filter((s) => s !== "");
   return page(title, body.join("\n"));
