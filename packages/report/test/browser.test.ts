@@ -84,6 +84,7 @@ if (!HAVE && REQUIRE) {
       // Sorted highest first.
       const shownUtil = await page.locator("rect.line-bar").evaluateAll((els) => els.map((e) => Number(e.getAttribute("width"))));
       expect(shownUtil).toEqual([...shownUtil].sort((a, b) => b - a));
+      expect(await count(page, "table.table-lines tbody tr")).toBe(v.lines.length);
 
       // Flow map: a dot per hub, a line per leg with tonnes, width proportional to tonnes.
       expect(await count(page, "circle.hub")).toBe(r.hubs.length);
