@@ -8,15 +8,21 @@ import { rural } from "./rural.js";
 import { simulateCommand } from "./simulate.js";
 import { backtestCommand } from "./backtest.js";
 import { vrp } from "./vrp.js";
+import { reportCommand } from "./report-command.js";
 
 const USAGE = `usage: fourports <command> [args]
 
 commands:
   baseline [FILE] [--targets FILE] [--compare FILE] [--history FILE] [--forecast FILE] [--rural FILE] [--out FILE]
-           [--fit-cutoff YYYY-MM-DD] [--forecast-cutoff YYYY-MM-DD] [--runs N] [--seed S] [--workers W]
+           [--fit-cutoff YYYY-MM-DD] [--forecast-cutoff YYYY-MM-DD] [--runs N] [--seed S] [--workers W] [--json]
                         assigned, simulated (P50 and P(met) over N replications, default 6;
                         --runs 0 skips) and capacity ceiling per 2025 target
-                        (default: seeds/zhengzhou-2025.json), and the 2024 calibration
+                        (default: seeds/zhengzhou-2025.json), and the base year's calibration;
+                        growth targets are measured against the base year: the nearest earlier
+                        year up the extends chain, or --compare FILE
+  report [FILE] --out FILE [--compare OTHER] [--format html|md|json|csv] [--targets FILE] [--runs N] [--seed S] [--workers W]
+                        the baseline (or FILE against OTHER) as one offline HTML page with charts
+                        and a flow map, or Markdown, JSON, or one CSV per table (--out a folder)
   simulate [FILE] [--runs N] [--seed S] [--workers W] [--until-ci PCT] [--targets FILE] [--events DIR] [--json]
                         seeded replications of the year: per target P50 (P5–P95) and P(met),
                         bottlenecks, border crossings, on-demand lines (default 20 runs, 2 workers);
@@ -49,6 +55,9 @@ const io: Io = {
     if (process.stderr.isTTY) process.stderr.write(`\r${l.padEnd(60)}${l === "" ? "\r" : ""}`);
   },
 };
+// pnpm runs scripts from the workspace root and keeps the user's directory in INIT_CWD: work
+// from there, so every relative path (read by the CLI or by the library) means what the user typed.
+if (process.env["INIT_CWD"]) process.chdir(process.env["INIT_CWD"]);
 const argv = process.argv.slice(2);
 const debug = argv.includes("--debug");
 const [command, ...args] = argv.filter((a) => a !== "--debug");
@@ -81,6 +90,8 @@ async function run(): Promise<number> {
       return summary(args, io);
     case "baseline":
       return await baseline(args, io);
+    case "report":
+      return await reportCommand(args, io);
     case "route":
       return route(args, io);
     case "reach":

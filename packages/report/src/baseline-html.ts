@@ -2,7 +2,7 @@ import type { BaselineResult, ScenarioInfo } from "@fourports/planner";
 import { baselineSvgDashboard } from "./dashboard.js";
 import { monthlySvg, utilisationSvg } from "./charts.js";
 import { escapeHtml } from "./escape.js";
-import { flowMapSvg } from "./flowmap.js";
+import { flowMapSvg, type FlowWidth } from "./flowmap.js";
 import { fmtNumber, fmtValue } from "./format.js";
 import { htmlTable, labelBadges, page, section } from "./html-base.js";
 import { reachSvg } from "./reach.js";
@@ -16,6 +16,11 @@ export interface BaselineHtmlOptions {
   view?: keyof BaselineResult["views"];
   /** At most this many lines in the utilisation chart, highest first (default 40; the tables list all). */
   maxLines?: number;
+  /**
+   * Line width on the flow map: "linear" (default) proportional to tonnes; "sqrt" proportional to
+   * their square root, for networks where a few flows are far larger than the rest.
+   */
+  flowWidth?: FlowWidth;
   /** A line for the footer, such as when and how the report was made; the renderer reads no clock. */
   footer?: string;
 }
@@ -140,7 +145,7 @@ export function baselineHtml(r: BaselineResult, options: BaselineHtmlOptions = {
     section("targets", "Targets", "Per target on its own scale: the goal (dashed rule), the assignment under least cost and under shipper logit choice, the simulated and forecast P5–P95 bands with their P50 (black tick), and the ceiling at 100% load.", baselineSvgDashboard(r), htmlTable(targetSummary(r))),
     section("monthly", "Monthly throughput per port group", `Loaded plus unloaded tonnes at the home city's hubs, ${viewName} assignment.`, monthlySvg(view)),
     section("lines", "Utilisation per line", `Tonnes on each line's first leg over the capacity of its trips that ran, ${viewName} assignment; 100% is dashed.`, utilisationSvg(view, maxLines)),
-    section("map", "Flow map", `Tonnes carried between hubs over the year, ${viewName} assignment: line width proportional to tonnes, colour by mode, dot area by hub throughput; the home city's hubs are enlarged in the corner.`, flowMapSvg(r.hubs, view)),
+    section("map", "Flow map", `Tonnes carried between hubs over the year, ${viewName} assignment: line width proportional to ${options.flowWidth === "sqrt" ? "the square root of the tonnes" : "tonnes"}, colour by mode, dot area by hub throughput; the home city's hubs are enlarged in the corner.`, flowMapSvg(r.hubs, view, options.flowWidth ?? "linear")),
     reachSection(r),
     calibrationSection(r),
     section("provenance", "Provenance", "The labels of the figures each target's ceiling rests on: TARGET policy goal, OFF official statistic, PRESS press claim, EST estimate, ASSUMPTION ours.", provenanceTable(r)),

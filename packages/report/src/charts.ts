@@ -1,6 +1,6 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import { PORT_GROUPS } from "@fourports/network";
-import type { AssignmentView, LineUse } from "@fourports/planner";
+import type { AssignmentView, LineUtilisation } from "@fourports/planner";
 import { fmtNumber, fmtTonnes } from "./format.js";
 import { el, PORT_COLOUR, svgRoot, text, tip } from "./svg.js";
 
@@ -13,13 +13,19 @@ function yAxis(y: (v: number) => number, ticks: number[], x0: number, x1: number
     .join("");
 }
 
-/** A legend row of coloured squares. */
-export function legend(items: { label: string; colour: string }[], x0: number, y: number): string {
+/** A legend of coloured squares, in rows that wrap before `maxX`. */
+export function legend(items: { label: string; colour: string }[], x0: number, y0: number, maxX: number = Infinity): string {
   let x = x0;
+  let y = y0;
   return items
     .map((it) => {
+      const w = 30 + it.label.length * 7;
+      if (x > x0 && x + w > maxX) {
+        x = x0;
+        y += 18;
+      }
       const g = el("g", { class: "legend-item" }, el("rect", { x, y: y - 10, width: 11, height: 11, fill: it.colour }), text({ x: x + 15, y, class: "axis" }, it.label));
-      x += 30 + it.label.length * 7;
+      x += w;
       return g;
     })
     .join("");
@@ -59,7 +65,7 @@ export function monthlySvg(view: AssignmentView): string {
 }
 
 /** Lines by utilisation, highest first (ties by line id, so the order is the same every time). */
-export function linesByUtilisation(lines: readonly LineUse[]): LineUse[] {
+export function linesByUtilisation(lines: readonly LineUtilisation[]): LineUtilisation[] {
   return [...lines].sort((a, b) => b.utilisation - a.utilisation || (a.line < b.line ? -1 : a.line > b.line ? 1 : 0));
 }
 

@@ -65,7 +65,7 @@ function targetTable(c: ComparisonResult): string {
     name: "target-changes",
     title: "Targets",
     header: ["target", "goal", "least cost a → b", "change", "shipper logit a → b", "simulated P50 a → b", "P(met) a → b", "ceiling a → b", "status a → b"],
-    rows: c.targets.map((x): Cell[] => [x.title, fmtValue(x.goal, x.unit), ab(x.leastCost, x.unit), x.leastCost.change, ab(x.shipperLogit, x.unit), ab(x.simulatedP50, x.unit), ab(x.pMet, "share"), ab(x.ceiling, x.unit), x.statusA === x.statusB ? x.statusA : `${x.statusA} → ${x.statusB}`]),
+    rows: c.targets.map((x): Cell[] => [x.title, fmtValue(x.goal, x.unit), ab(x.leastCost, x.unit), x.leastCost.change, ab(x.shipperLogit, x.unit), ab(x.simulatedP50, x.unit), ab(x.pMet, "share"), ab(x.ceiling, x.unit), x.statusA === x.statusB ? x.statusA : `${x.statusA ?? "(not in a)"} → ${x.statusB ?? "(not in b)"}`]),
   };
   // The change column is in each target's own unit.
   return htmlTable(t, { change: (cell, row) => deltaCell(c.targets[row]!.unit)(cell) });

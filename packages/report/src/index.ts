@@ -21,7 +21,7 @@ export { baselineCsv, comparisonCsv, tableCsv } from "./csv.js";
 export { baselineMarkdown, comparisonMarkdown, tableMarkdown } from "./markdown.js";
 export { baselineSvgDashboard } from "./dashboard.js";
 export { monthlySvg, utilisationSvg, linesByUtilisation } from "./charts.js";
-export { flowMapSvg } from "./flowmap.js";
+export { flowMapSvg, type FlowWidth } from "./flowmap.js";
 export { reachSvg } from "./reach.js";
 export { baselineHtml, type BaselineHtmlOptions } from "./baseline-html.js";
 export { comparisonHtml, type ComparisonHtmlOptions } from "./compare-html.js";

@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { baselineHtml, comparisonHtml, type BaselineResult } from "@fourports/report";
-import { fixtureBaseline, fixtureComparison } from "./fixture.js";
+import { fixtureBaseline, fixtureComparison, realBaseline } from "./fixture.js";
 
 // The HTML report in a real browser: Debian's chromium, driven by playwright-core (browser
 // downloads are not possible here, so the browser comes from apt, not from playwright).
@@ -41,6 +41,29 @@ async function load(browser: Browser, name: string, html: string): Promise<Load>
 
 const count = (page: Page, selector: string): Promise<number> => page.locator(selector).count();
 
+/** The figures a baseline page must draw, counted against the result it was made from. */
+async function checkBaselinePage(page: Page, r: BaselineResult): Promise<void> {
+  // Target dashboard: a bar per numeric goal, assignment and ceiling; a band per simulated or forecast spread.
+  const numeric = (v: unknown): number => (typeof v === "number" ? 1 : 0);
+  for (const t of r.targets) {
+    const bars = numeric(t.goal) + numeric(t.leastCost) + numeric(t.shipperLogit) + numeric(t.ceiling);
+    expect(await count(page, `rect.target-bar[data-target="${t.id}"]`), t.id).toBe(bars);
+    expect(await count(page, `rect.target-band[data-target="${t.id}"]`), t.id).toBe((t.simulated ? 1 : 0) + (t.forecast ? 1 : 0));
+  }
+  const v = r.views.leastCost;
+  expect(await count(page, "rect.monthly-bar")).toBe(v.monthly.length);
+  expect(await count(page, "rect.line-bar")).toBe(Math.min(40, v.lines.length));
+  expect(await count(page, "table.table-lines tbody tr")).toBe(v.lines.length);
+  // Flow map: a dot per hub, a path per leg that carried cargo (on the world map or the home inset).
+  expect(await count(page, "circle.hub")).toBe(r.hubs.length);
+  const carried = v.legs.filter((l) => l.tonnes > 0);
+  expect(await count(page, "path.flow")).toBe(carried.length);
+  const drawn = await page.locator("path.flow").evaluateAll((els) => els.map((e) => `${e.getAttribute("data-from")} ${e.getAttribute("data-to")} ${e.getAttribute("data-mode")}`));
+  expect(drawn.sort()).toEqual(carried.map((l) => `${l.from} ${l.to} ${l.mode}`).sort());
+  expect(await count(page, "circle.reach-ring")).toBe(r.reach?.groups.length ?? 0);
+  expect(await count(page, "table.table-provenance tbody tr")).toBe(r.targets.length);
+}
+
 if (!HAVE && REQUIRE) {
   describe("HTML report in chromium", () => {
     it("needs chromium", () => {
@@ -68,33 +91,14 @@ if (!HAVE && REQUIRE) {
       expect(errors).toEqual([]);
       expect(requests).toEqual([url]);
 
-      // Target dashboard: a bar per numeric goal, assignment and ceiling; a band per simulated or forecast spread.
-      const numeric = (v: unknown): number => (typeof v === "number" ? 1 : 0);
-      for (const t of r.targets) {
-        const bars = numeric(t.goal) + numeric(t.leastCost) + numeric(t.shipperLogit) + numeric(t.ceiling);
-        expect(await count(page, `rect.target-bar[data-target="${t.id}"]`), t.id).toBe(bars);
-        expect(await count(page, `rect.target-band[data-target="${t.id}"]`), t.id).toBe((t.simulated ? 1 : 0) + (t.forecast ? 1 : 0));
-      }
+      await checkBaselinePage(page, r);
       // Three targets with a numeric goal, both assignments and a numeric ceiling; the date and the report have none.
       expect(await count(page, "rect.target-bar")).toBe(12);
-
-      const v = r.views.leastCost;
-      expect(await count(page, "rect.monthly-bar")).toBe(v.monthly.length);
-      expect(await count(page, "rect.line-bar")).toBe(Math.min(40, v.lines.length));
       // Sorted highest first.
       const shownUtil = await page.locator("rect.line-bar").evaluateAll((els) => els.map((e) => Number(e.getAttribute("width"))));
       expect(shownUtil).toEqual([...shownUtil].sort((a, b) => b - a));
-      expect(await count(page, "table.table-lines tbody tr")).toBe(v.lines.length);
-
-      // Flow map: a dot per hub, a line per leg with tonnes, width proportional to tonnes.
-      expect(await count(page, "circle.hub")).toBe(r.hubs.length);
-      const carried = v.legs.filter((l) => l.tonnes > 0);
-      expect(await count(page, "path.flow")).toBe(carried.length);
-      for (const l of carried) expect(await count(page, `path.flow[data-from="${l.from}"][data-to="${l.to}"][data-mode="${l.mode}"]`)).toBe(1);
       const widthOf = (from: string, to: string): Promise<number> => page.locator(`path.flow[data-from="${from}"][data-to="${to}"]`).evaluate((e) => Number(e.getAttribute("stroke-width")));
       expect((await widthOf("CGO", "LUX")) / (await widthOf("ZZ-PUTIAN", "ALA"))).toBeCloseTo(410_000 / 380_000, 1);
-      expect(await count(page, "circle.reach-ring")).toBe(r.reach!.groups.length);
-      expect(await count(page, "table.table-provenance tbody tr")).toBe(r.targets.length);
 
       // The hostile hub name is shown as text, never run.
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -107,6 +111,17 @@ if (!HAVE && REQUIRE) {
       // Closer looks at the two densest figures, for a person checking the drawing.
       await page.locator("svg.dashboard").screenshot({ path: join(OUT, "dashboard.png") });
       await page.locator("svg.flowmap").screenshot({ path: join(OUT, "flowmap.png") });
+      await page.close();
+    });
+
+    it("draws a real baseline of zhengzhou-2025 offline", async () => {
+      const r = realBaseline();
+      const { page, requests, errors, url } = await load(browser, "real.html", baselineHtml(r, { flowWidth: "sqrt" }));
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([url]);
+      await checkBaselinePage(page, r);
+      await page.locator("svg.flowmap").screenshot({ path: join(OUT, "real-flowmap.png") });
+      await page.screenshot({ path: join(OUT, "real.png"), fullPage: true });
       await page.close();
     });
 

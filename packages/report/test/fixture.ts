@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { AssignmentView, BaselineResult, ComparisonResult, HubPoint, ScenarioInfo, TargetRow } from "@fourports/planner";
 
 /** A small deterministic generator (LCG), so the fixture is the same on every run. */
@@ -184,4 +185,13 @@ export function fixtureComparison(): ComparisonResult {
     hubs: a.views.leastCost.hubs.map((h, i) => ({ hub: h.hub, name: a.hubs.find((x) => x.id === h.hub)!.name, throughputT: d(h.throughputT, i === 2 ? h.throughputT * 0.8 : b.views.leastCost.hubs[i]!.throughputT) })),
     totals: { servedT: d(a.views.leastCost.servedT, b.views.leastCost.servedT), unservedT: d(47_000, 40_000), costCny: d(a.views.leastCost.costCny, b.views.leastCost.costCny), co2Kg: d(a.views.leastCost.co2Kg, b.views.leastCost.co2Kg), tonneKm: d(a.views.leastCost.tonneKm, b.views.leastCost.tonneKm) },
   };
+}
+
+/**
+ * A real result: `baseline({ replications: 2, seed: "1" })` of seeds/zhengzhou-2025.json as
+ * main had it on 2026-11-23, with the simulation's corridors, lines, crossings and hubs emptied
+ * (the report does not draw them) and file paths made relative, to keep it at 177 KB.
+ */
+export function realBaseline(): BaselineResult {
+  return JSON.parse(readFileSync(new URL("./fixtures/baseline-zhengzhou-2025.json", import.meta.url), "utf8")) as BaselineResult;
 }

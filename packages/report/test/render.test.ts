@@ -13,7 +13,7 @@ import {
   fmtNumber,
   toJson,
 } from "@fourports/report";
-import { fixtureBaseline, fixtureComparison } from "./fixture.js";
+import { fixtureBaseline, fixtureComparison, realBaseline } from "./fixture.js";
 
 const HOSTILE = `<script>alert("x")</script>`;
 
@@ -162,5 +162,26 @@ describe("number format", () => {
     expect(fmtNumber(1234567.891, 1)).toBe("1,234,567.9");
     expect(fmtNumber(-1234)).toBe("-1,234");
     expect(fmtNumber(-0.004, 2)).toBe("0.00");
+  });
+});
+
+describe("a real baseline (zhengzhou-2025)", () => {
+  const r = realBaseline();
+
+  it("has a CSV row for every target, line, leg and hub of both views", () => {
+    const csv = baselineCsv(r);
+    const rows = (name: string): Record<string, string>[] => parse(csv[name]!, { columns: true }) as Record<string, string>[];
+    expect(rows("targets").map((t) => t.id)).toEqual(r.targets.map((t) => t.id));
+    expect(rows("lines")).toHaveLength(r.views.leastCost.lines.length + r.views.shipperLogit.lines.length);
+    expect(rows("legs")).toHaveLength(r.views.leastCost.legs.length + r.views.shipperLogit.legs.length);
+    expect(rows("hubs").map((h) => h.id)).toEqual(r.hubs.map((h) => h.id));
+    const air = rows("targets").find((t) => t.id === "air-cargo-province")!;
+    expect(Number(air.leastCost)).toBe(r.targets.find((t) => t.id === "air-cargo-province")!.leastCost);
+  });
+
+  it("renders every target in Markdown and the same HTML twice", () => {
+    const md = baselineMarkdown(r);
+    for (const t of r.targets) expect(md).toContain(`| ${t.id} |`);
+    expect(baselineHtml(r)).toBe(baselineHtml(realBaseline()));
   });
 });
