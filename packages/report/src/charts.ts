@@ -1,7 +1,7 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import { PORT_GROUPS } from "@fourports/network";
 import type { AssignmentView, LineUtilisation } from "@fourports/planner";
-import { fmtNumber, fmtTonnes } from "./format.js";
+import { fmtNumber, fmtTonnes, shorten } from "./format.js";
 import { el, PORT_COLOUR, svgRoot, text, tip } from "./svg.js";
 
 const WIDTH = 920;
@@ -86,8 +86,8 @@ export function utilisationSvg(view: AssignmentView, maxLines: number): string {
     return el(
       "g",
       { class: "line-row" },
-      text({ x: m.l - 6, y: y + 12, "text-anchor": "end", class: "axis" }, `${l.line} (${l.mode})`),
-      el("rect", { class: "line-bar", "data-line": l.line, "data-mode": l.mode, x: m.l, y: y + 2, width: Math.max(0, x(l.utilisation) - m.l), height: ROW - 4, fill: l.utilisation > 1 ? "#b42318" : l.utilisation >= 0.85 ? "#E69F00" : "#0072B2" }, tip(`${l.line} ${l.from} → ${l.to}: ${fmtNumber(l.loadedT)} t of ${fmtNumber(l.capacityT)} t, ${l.departures} departures`)),
+      text({ x: m.l - 6, y: y + 12, "text-anchor": "end", class: "axis" }, shorten(`${l.line} ${l.from}→${l.to}`, 40)),
+      el("rect", { class: "line-bar", "data-line": l.line, "data-mode": l.mode, "data-from": l.from, "data-to": l.to, x: m.l, y: y + 2, width: Math.max(0, x(l.utilisation) - m.l), height: ROW - 4, fill: l.utilisation > 1 ? "#b42318" : l.utilisation >= 0.85 ? "#E69F00" : "#0072B2" }, tip(`${l.line} ${l.from} → ${l.to}: ${fmtNumber(l.loadedT)} t of ${fmtNumber(l.capacityT)} t, ${l.departures} departures`)),
       text({ x: x(l.utilisation) + 4, y: y + 12, class: "axis" }, `${fmtNumber(l.utilisation * 100, 1)}% · ${fmtTonnes(l.loadedT)} · ${l.departures} dep.`),
     );
   });

@@ -2,7 +2,7 @@ import { scaleBand, scaleLinear } from "d3-scale";
 import type { ComparisonResult, Delta } from "@fourports/planner";
 import { scenarioFacts } from "./baseline-html.js";
 import { escapeHtml } from "./escape.js";
-import { fmtChange, fmtTonnes, fmtValue } from "./format.js";
+import { fmtChange, fmtTonnes, fmtValue, shorten } from "./format.js";
 import { htmlTable, page, section } from "./html-base.js";
 import { el, svgRoot, text, tip } from "./svg.js";
 import { comparisonTables, type Cell, type ReportTable } from "./tables.js";
@@ -44,7 +44,7 @@ function deltaSvg(cls: string, bars: readonly DeltaBar[], unit: string): string 
     return el(
       "g",
       { class: "delta-row" },
-      text({ x: m.l - 6, y: y0 + y.bandwidth() / 2 + 4, "text-anchor": "end", class: "axis" }, b.label),
+      el("text", { x: m.l - 6, y: y0 + y.bandwidth() / 2 + 4, "text-anchor": "end", class: "axis" }, escapeHtml(shorten(b.label, 34)), tip(b.label)),
       el("rect", { class: "delta-bar", ...b.attrs, x: Math.min(x(0), x1), y: y0, width: Math.max(1, Math.abs(x1 - x(0))), height: y.bandwidth(), fill: b.change >= 0 ? "#1a7f37" : "#b42318" }, tip(`${b.label}: ${fmtChange(b.change, unit)}`)),
       text({ x: b.change >= 0 ? x1 + 4 : x1 - 4, y: y0 + y.bandwidth() / 2 + 4, "text-anchor": b.change >= 0 ? "start" : "end", class: "axis" }, unit === "t" ? `${b.change >= 0 ? "+" : "−"}${fmtTonnes(Math.abs(b.change))}` : fmtChange(b.change, unit)),
     );

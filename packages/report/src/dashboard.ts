@@ -1,11 +1,12 @@
 import { scaleLinear } from "d3-scale";
 import type { BaselineResult, TargetRow } from "@fourports/planner";
-import { fmtValue } from "./format.js";
+import { fmtValue, shorten } from "./format.js";
+import { escapeHtml } from "./escape.js";
 import { el, FONT, svgRoot, text, tip } from "./svg.js";
 
 const WIDTH = 920;
 const LABEL_W = 150;
-const VALUE_W = 200;
+const VALUE_W = 240;
 const ROW_H = 17;
 const HEAD_H = 22;
 const GAP = 12;
@@ -33,6 +34,10 @@ const STATUS_COLOUR: Record<TargetRow["status"], string> = {
   "not-computed": "#57606a",
 };
 
+/** Room for a title left of the status text, in characters of 13 px bold. */
+const TITLE_CHARS = 80;
+
+
 const num = (v: number | string | null): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
 /** How many rows a target's block has: one per measure it has a figure for (at least one). */
@@ -55,7 +60,7 @@ function targetBlock(t: TargetRow, y0: number): string {
   const zero = x(0);
   const id = t.id;
   const parts: string[] = [
-    text({ x: 0, y: y0 + 14, class: "target-title", "font-weight": 600 }, t.title),
+    el("text", { x: 0, y: y0 + 14, class: "target-title", "font-weight": 600 }, escapeHtml(shorten(t.title, TITLE_CHARS)), el("tspan", { class: "target-id", fill: "#57606a", "font-weight": 400 }, escapeHtml(`  ${t.id}`)), tip(t.title)),
     text({ x: WIDTH, y: y0 + 14, "text-anchor": "end", class: "target-status", fill: STATUS_COLOUR[t.status] }, `${t.status}${t.pMet !== null ? ` · P(met) ${fmtValue(t.pMet, "share")}` : ""}`),
   ];
   let row = 0;
@@ -86,7 +91,7 @@ function targetBlock(t: TargetRow, y0: number): string {
     const y = rowY();
     parts.push(
       label(b.label),
-      el("rect", { class: "target-band", "data-target": id, "data-measure": b.measure, x: x(s.p5), y: y + 3, width: Math.max(1, x(s.p95) - x(s.p5)), height: ROW_H - 5, fill: b.colour, "fill-opacity": 0.55 }, tip(`${t.title}: ${b.label} ${fmtValue(s.p5, t.unit)} – ${fmtValue(s.p95, t.unit)}, P50 ${fmtValue(s.p50, t.unit)}`)),
+      el("rect", { class: "target-band", "data-target": id, "data-measure": b.measure, x: Math.min(x(s.p5), x(s.p50) - 1.5), y: y + 3, width: Math.max(3, x(s.p95) - x(s.p5)), height: ROW_H - 5, fill: b.colour, "fill-opacity": 0.55 }, tip(`${t.title}: ${b.label} ${fmtValue(s.p5, t.unit)} – ${fmtValue(s.p95, t.unit)}, P50 ${fmtValue(s.p50, t.unit)}`)),
       el("line", { class: "target-p50", x1: x(s.p50), x2: x(s.p50), y1: y + 1, y2: y + ROW_H - 1, stroke: "#222", "stroke-width": 2 }),
       value(`${fmtValue(s.p50, t.unit)} (${fmtValue(s.p5, t.unit === "share" ? "share" : "")}–${fmtValue(s.p95, t.unit === "share" ? "share" : "")})`),
     );

@@ -43,3 +43,9 @@ export function fmtTonnes(t: number): string {
   if (a >= 1e3) return `${fmtNumber(t / 1e3, a >= 1e4 ? 0 : 1)} kt`;
   return `${fmtNumber(t, 0)} t`;
 }
+
+/** Text cut to `n` characters with an ellipsis, for labels with little room (callers keep the full text in a tooltip). */
+export function shorten(s: string, n: number): string {
+  const cs = [...s];
+  return cs.length <= n ? s : `${cs.slice(0, n - 1).join("")}…`;
+}

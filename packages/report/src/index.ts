@@ -14,7 +14,7 @@ import type { BaselineResult, ComparisonResult } from "@fourports/planner";
 
 export type { BaselineResult, ComparisonResult };
 export { escapeHtml } from "./escape.js";
-export { fmtCell, fmtNumber, fmtValue, fmtChange, fmtTonnes } from "./format.js";
+export { fmtCell, fmtNumber, fmtValue, fmtChange, fmtTonnes, shorten } from "./format.js";
 export { toJson } from "./json.js";
 export { baselineTables, comparisonTables, type Cell, type ReportTable } from "./tables.js";
 export { baselineCsv, comparisonCsv, tableCsv } from "./csv.js";
