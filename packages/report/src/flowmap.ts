@@ -47,14 +47,15 @@ function placeLabels(hubs: readonly HubPoint[], p: Panel, taken: Box[], bounds: 
     const [x, y] = p.at(h);
     const [main, zh] = name(h);
     const w = textWidth(zh ? `${main} ${zh}` : main) + 6;
-    const right: Box = { x0: x + 4, y0: y - 8, x1: x + 4 + w, y1: y + 6 };
-    const left: Box = { x0: x - 4 - w, y0: y - 8, x1: x - 4, y1: y + 6 };
+    const gap = p.radius(h) + 2;
+    const right: Box = { x0: x + gap, y0: y - 8, x1: x + gap + w, y1: y + 6 };
+    const left: Box = { x0: x - gap - w, y0: y - 8, x1: x - gap, y1: y + 6 };
     const fits = (b: Box): boolean => inside(b, bounds) && !taken.some((t) => overlaps(t, b));
     const box = fits(right) ? right : fits(left) ? left : null;
     if (!box) continue;
     taken.push(box);
     const tspan = zh ? el("tspan", { class: "zh" }, ` ${escapeHtml(zh)}`) : "";
-    out.push(el("text", { class: "hub-label", "data-hub": h.id, x: box === right ? x + 5 : x - 5, y: y + 4, "text-anchor": box === right ? "start" : "end" }, escapeHtml(main), tspan));
+    out.push(el("text", { class: "hub-label", "data-hub": h.id, x: box === right ? x + gap + 1 : x - gap - 1, y: y + 4, "text-anchor": box === right ? "start" : "end" }, escapeHtml(main), tspan));
   }
   return out;
 }
@@ -154,9 +155,10 @@ export function flowMapSvg(hubs: readonly HubPoint[], view: AssignmentView, flow
   const r = scaleSqrt().domain([0, Math.max(1, ...hubs.map((h) => through(h.id)))]).range([2, 9]);
   const p: Panel = { proj, at: (h) => proj([h.lon, h.lat]) ?? [0, 0], radius: (h) => r(through(h.id)), through };
   const insetBox: Box = { x0: W - INSET_W - 8, y0: H - INSET_H - 12, x1: W - 8, y1: H - 12 };
-  const mapBox: Box = { x0: 0, y0: 0, x1: MAP_X1 + 20, y1: H };
+  // Labels may run into the side panel, but not over its legend or inset.
+  const mapBox: Box = { x0: 0, y0: 0, x1: W, y1: H };
+  const taken: Box[] = [{ x0: MAP_X1 + 20, y0: 0, x1: W, y1: 70 }, ...(inset ? [insetBox] : [])];
   // The home city's label first, then the busiest hubs.
-  const taken: Box[] = [];
   const homeLabels = inset ? placeLabels([{ ...home[0]!, id: `${home[0]!.city}`, name: `${home[0]!.city} (${home.length} hubs)`, nameZh: null }], { ...p, at: () => p.at(home[0]!) }, taken, mapBox, (h) => [h.name, null]) : [];
   proj.clipExtent([[0, 0], [MAP_X1 + 20, H]]);
   const modes = [...new Set(legs.map((l) => l.mode))].sort();

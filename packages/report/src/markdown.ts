@@ -3,11 +3,20 @@ import { PORT_GROUPS } from "@fourports/network";
 import { fmtCell } from "./format.js";
 import { baselineTables, comparisonTables, type Cell, type ReportTable } from "./tables.js";
 
-/** A cell as Markdown table text: pipes escaped, line breaks folded, numbers with separators. */
+/**
+ * A cell as Markdown table text: numbers with separators, pipes and backslashes escaped, line
+ * breaks folded, and < as an entity, because Markdown passes raw HTML through: a hub named
+ * `<script>` must not become a script where the Markdown is rendered (without a `<` no tag can
+ * open, so ">=" stays readable).
+ */
 function mdCell(c: Cell): string {
   if (c === null) return "–";
   if (typeof c === "number") return fmtCell(c);
-  return String(c).replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+  return String(c)
+    .replace(/</g, "&lt;")
+    .replace(/\\/g, "\\\\")
+    .replace(/\|/g, "\\|")
+    .replace(/\r?\n/g, " ");
 }
 
 /** A Markdown (GFM) table with a heading; numeric columns right-aligned. */

@@ -74,6 +74,12 @@ describe("Markdown", () => {
     expect(md).toContain("| LUX | A \\| B C |");
   });
 
+  it("writes HTML in names as text, so a Markdown renderer does not run it", () => {
+    const md = baselineMarkdown(fixtureBaseline({ hubName: HOSTILE }));
+    expect(md).not.toContain("<script");
+    expect(md).toContain(`| LUX | &lt;script>alert("x")&lt;/script> |`);
+  });
+
   it("shows a comparison's changes", () => {
     const md = comparisonMarkdown(fixtureComparison());
     expect(md).toContain("# Comparison: Zhengzhou four ports 2025 → Zhengzhou 2025, more air slots");
