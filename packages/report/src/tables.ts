@@ -109,8 +109,8 @@ export function comparisonTables(c: ComparisonResult): ReportTable[] {
     {
       name: "lines",
       title: "Changed lines",
-      header: ["line", "mode", "change", ...dh("departures"), ...dh("loadedT"), ...dh("utilisation")],
-      rows: c.lines.map((l) => [l.line, l.mode, l.change, ...delta(l.departures), ...delta(l.loadedT), ...delta(l.utilisation)]),
+      header: ["line", "mode", "from", "to", "change", ...dh("departures"), ...dh("loadedT"), ...dh("utilisation")],
+      rows: c.lines.map((l) => [l.line, l.mode, l.from, l.to, l.change, ...delta(l.departures), ...delta(l.loadedT), ...delta(l.utilisation)]),
     },
     {
       name: "hubs",

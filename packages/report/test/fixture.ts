@@ -178,9 +178,9 @@ export function fixtureComparison(): ComparisonResult {
     }),
     ports: a.views.leastCost.ports.map((p, i) => ({ portGroup: p.portGroup, mode: p.mode, throughputT: d(tp(a.views.leastCost, i), i === 3 ? tp(a.views.leastCost, i) * 0.9 : tp(b.views.leastCost, i)) })),
     lines: [
-      { line: "L03", mode: "road", change: "removed", departures: d(64, null), loadedT: d(30_000, null), utilisation: d(0.6, null) },
-      { line: "L15", mode: "air", change: "added", departures: d(null, 104), loadedT: d(null, 52_000), utilisation: d(null, 0.81) },
-      { line: "L01", mode: "air", change: "changed", departures: d(50, 50), loadedT: d(40_000, 44_000), utilisation: d(0.7, 0.77) },
+      { line: "L03", mode: "road", from: "ZZ-ROAD", to: "QDG", change: "removed", departures: d(64, null), loadedT: d(30_000, null), utilisation: d(0.6, null) },
+      { line: "L15", mode: "air", from: "CGO", to: "LUX", change: "added", departures: d(null, 104), loadedT: d(null, 52_000), utilisation: d(null, 0.81) },
+      { line: "L01", mode: "air", from: "CGO", to: "LUX", change: "changed", departures: d(50, 50), loadedT: d(40_000, 44_000), utilisation: d(0.7, 0.77) },
     ],
     hubs: a.views.leastCost.hubs.map((h, i) => ({ hub: h.hub, name: a.hubs.find((x) => x.id === h.hub)!.name, throughputT: d(h.throughputT, i === 2 ? h.throughputT * 0.8 : b.views.leastCost.hubs[i]!.throughputT) })),
     totals: { servedT: d(a.views.leastCost.servedT, b.views.leastCost.servedT), unservedT: d(47_000, 40_000), costCny: d(a.views.leastCost.costCny, b.views.leastCost.costCny), co2Kg: d(a.views.leastCost.co2Kg, b.views.leastCost.co2Kg), tonneKm: d(a.views.leastCost.tonneKm, b.views.leastCost.tonneKm) },

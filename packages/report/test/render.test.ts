@@ -83,7 +83,7 @@ describe("Markdown", () => {
   it("shows a comparison's changes", () => {
     const md = comparisonMarkdown(fixtureComparison());
     expect(md).toContain("# Comparison: Zhengzhou four ports 2025 → Zhengzhou 2025, more air slots");
-    expect(md).toContain("| L01 | air | changed | 50 | 50 | 0 | 40,000 | 44,000 | 4,000 |");
+    expect(md).toContain("| L01 | air | CGO | LUX | changed | 50 | 50 | 0 | 40,000 | 44,000 | 4,000 |");
   });
 });
 
