@@ -20,7 +20,8 @@ commands:
                         (default: seeds/zhengzhou-2025.json), and the base year's calibration;
                         growth targets are measured against the base year: the nearest earlier
                         year up the extends chain, or --compare FILE
-  report [FILE] --out FILE [--compare OTHER] [--format html|md|json|csv] [--targets FILE] [--runs N] [--seed S] [--workers W]
+  report [FILE] --out FILE [--compare OTHER] [--format html|md|json|csv] [--flow-width linear|sqrt]
+         [--targets FILE] [--runs N] [--seed S] [--workers W]
                         the baseline (or FILE against OTHER) as one offline HTML page with charts
                         and a flow map, or Markdown, JSON, or one CSV per table (--out a folder)
   simulate [FILE] [--runs N] [--seed S] [--workers W] [--until-ci PCT] [--targets FILE] [--events DIR] [--json]

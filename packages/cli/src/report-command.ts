@@ -1,7 +1,7 @@
 import { mkdirSync, statSync } from "node:fs";
 import { dirname, extname, join } from "node:path";
 import { baseline, compareScenarios, type BaselineOptions, type BaselineProgress, type BaselineResult } from "@fourports/planner";
-import { baselineCsv, baselineHtml, baselineMarkdown, comparisonCsv, comparisonHtml, comparisonMarkdown, toJson } from "@fourports/report";
+import { baselineCsv, baselineHtml, baselineMarkdown, comparisonCsv, comparisonHtml, comparisonMarkdown, toJson, type FlowWidth } from "@fourports/report";
 import { parseArgs, UsageError } from "./args.js";
 import type { Io } from "./commands.js";
 import { writeFileAtomic } from "./out.js";
@@ -52,10 +52,10 @@ function inputFile(what: string, path: string): string {
 /** One text per file to write: the report in its format (csv: one file per table). */
 type Rendered = { name: string | null; text: string }[];
 
-function render(format: Format, r: BaselineResult, cmp: ReturnType<typeof compareScenarios> | null, footer: string): Rendered {
+function render(format: Format, r: BaselineResult, cmp: ReturnType<typeof compareScenarios> | null, html: { footer: string; flowWidth: FlowWidth }): Rendered {
   if (format === "json") return [{ name: null, text: toJson(cmp ?? r) }];
   if (format === "md") return [{ name: null, text: cmp ? comparisonMarkdown(cmp) : baselineMarkdown(r) }];
-  if (format === "html") return [{ name: null, text: cmp ? comparisonHtml(cmp, { footer }) : baselineHtml(r, { footer }) }];
+  if (format === "html") return [{ name: null, text: cmp ? comparisonHtml(cmp, { footer: html.footer }) : baselineHtml(r, html) }];
   return Object.entries(cmp ? comparisonCsv(cmp) : baselineCsv(r)).map(([name, text]) => ({ name: `${name}.csv`, text }));
 }
 
@@ -71,14 +71,16 @@ async function runBaseline(options: BaselineOptions, io: Io): Promise<BaselineRe
 
 /**
  * `fourports report [SCENARIO] --out FILE [--compare OTHER] [--format html|md|json|csv]
- * [--targets FILE] [--runs N] [--seed S] [--workers W]`: the baseline (or the comparison with
+ * [--flow-width linear|sqrt] [--targets FILE] [--runs N] [--seed S] [--workers W]`: the baseline (or the comparison with
  * OTHER) rendered by @fourports/report and written atomically. Returns the exit code.
  */
 export async function reportCommand(args: string[], io: Io): Promise<number> {
-  const { positional, opts } = parseArgs(args, ["--out", "--compare", "--format", "--targets", "--runs", "--seed", "--workers"], [], 1);
+  const { positional, opts } = parseArgs(args, ["--out", "--compare", "--format", "--flow-width", "--targets", "--runs", "--seed", "--workers"], [], 1);
   const outArg = opts.get("--out");
   if (outArg === undefined) throw new UsageError("report needs --out FILE (report.html, report.md, report.json, or a folder with --format csv)");
   const format = formatOf(outArg, opts.get("--format"));
+  const flowWidth = opts.get("--flow-width") ?? "linear";
+  if (flowWidth !== "linear" && flowWidth !== "sqrt") throw new UsageError(`--flow-width: expected linear or sqrt, got "${flowWidth}"`);
   const out = userPath(outArg);
   checkOut(out, format);
   const scenario = positional[0] !== undefined ? inputFile("SCENARIO", userPath(positional[0])) : undefined;
@@ -93,7 +95,7 @@ export async function reportCommand(args: string[], io: Io): Promise<number> {
   const a = await runBaseline({ ...common, ...(scenario !== undefined ? { scenario } : {}) }, io);
   const cmp = other !== undefined ? compareScenarios(a, await runBaseline({ ...common, scenario: other }, io)) : null;
   const footer = `Made by fourports report${sim.runs > 0 ? ` (${sim.runs} replications, seed ${sim.seed})` : " (no simulation)"}.`;
-  const files = render(format, a, cmp, footer);
+  const files = render(format, a, cmp, { footer, flowWidth });
   if (format === "csv") mkdirSync(out, { recursive: true });
   for (const f of files) {
     const path = f.name === null ? out : join(out, f.name);

@@ -15,6 +15,7 @@ describe("fourports report: bad arguments fail at once (exit 2), naming the opti
     expect(run("report")).toMatchObject({ code: 2, err: "report needs --out FILE (report.html, report.md, report.json, or a folder with --format csv)\n" });
     expect(run("report", "--out", "x.pdf").err).toContain(`--out x.pdf: cannot tell the format from ".pdf"`);
     expect(run("report", "--out", "x.html", "--format", "pdf")).toMatchObject({ code: 2, err: `--format: expected one of html, md, json, csv, got "pdf"\n` });
+    expect(run("report", "--out", "x.html", "--flow-width", "log")).toMatchObject({ code: 2, err: `--flow-width: expected linear or sqrt, got "log"\n` });
   });
 
   it("checks the output folder and the input files before any work", () => {
