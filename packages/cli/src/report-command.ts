@@ -56,7 +56,8 @@ function render(format: Format, r: BaselineResult, cmp: ReturnType<typeof compar
   if (format === "json") return [{ name: null, text: toJson(cmp ?? r) }];
   if (format === "md") return [{ name: null, text: cmp ? comparisonMarkdown(cmp) : baselineMarkdown(r) }];
   if (format === "html") return [{ name: null, text: cmp ? comparisonHtml(cmp, { footer: html.footer }) : baselineHtml(r, html) }];
-  return Object.entries(cmp ? comparisonCsv(cmp) : baselineCsv(r)).map(([name, text]) => ({ name: `${name}.csv`, text }));
+  // A UTF-8 byte-order mark: without it Excel reads the CSV as the local code page and garbles 中文 names.
+  return Object.entries(cmp ? comparisonCsv(cmp) : baselineCsv(r)).map(([name, text]) => ({ name: `${name}.csv`, text: `\uFEFF${text}` }));
 }
 
 /** Runs one baseline with progress on stderr, and says how long it took. */
