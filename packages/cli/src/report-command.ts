@@ -80,7 +80,7 @@ export async function reportCommand(args: string[], io: Io): Promise<number> {
   const outArg = opts.get("--out");
   if (outArg === undefined) throw new UsageError("report needs --out FILE (report.html, report.md, report.json, or a folder with --format csv)");
   const format = formatOf(outArg, opts.get("--format"));
-  const flowWidth = opts.get("--flow-width") ?? "linear";
+  const flowWidth = opts.get("--flow-width") ?? "sqrt";
   if (flowWidth !== "linear" && flowWidth !== "sqrt") throw new UsageError(`--flow-width: expected linear or sqrt, got "${flowWidth}"`);
   const out = userPath(outArg);
   checkOut(out, format);

@@ -17,8 +17,9 @@ export interface BaselineHtmlOptions {
   /** At most this many lines in the utilisation chart, highest first (default 40; the tables list all). */
   maxLines?: number;
   /**
-   * Line width on the flow map: "linear" (default) proportional to tonnes; "sqrt" proportional to
-   * their square root, for networks where a few flows are far larger than the rest.
+   * Line width on the flow map: "sqrt" (default) proportional to the square root of the tonnes,
+   * since a few flows can be far larger than the rest (the seeds' river flow is 60× any other
+   * leg); "linear" proportional to tonnes.
    */
   flowWidth?: FlowWidth;
   /** A line for the footer, such as when and how the report was made; the renderer reads no clock. */
@@ -145,7 +146,7 @@ export function baselineHtml(r: BaselineResult, options: BaselineHtmlOptions = {
     section("targets", "Targets", "Per target on its own scale: the goal (dashed rule), the assignment under least cost and under shipper logit choice, the simulated and forecast P5–P95 bands with their P50 (black tick), and the ceiling at 100% load.", baselineSvgDashboard(r), htmlTable(targetSummary(r))),
     section("monthly", "Monthly throughput per port group", `Loaded plus unloaded tonnes at the home city's hubs, ${viewName} assignment.`, monthlySvg(view)),
     section("lines", "Utilisation per line", `Tonnes on each line's first leg over the capacity of its trips that ran, ${viewName} assignment; 100% is dashed.`, utilisationSvg(view, maxLines)),
-    section("map", "Flow map", `Tonnes carried between hubs over the year, ${viewName} assignment: line width proportional to ${options.flowWidth === "sqrt" ? "the square root of the tonnes" : "tonnes"}, colour by mode, dot area by hub throughput; the home city's hubs are enlarged in the corner.`, flowMapSvg(r.hubs, view, options.flowWidth ?? "linear")),
+    section("map", "Flow map", `Tonnes carried between hubs over the year, ${viewName} assignment: line width proportional to ${(options.flowWidth ?? "sqrt") === "sqrt" ? "the square root of the tonnes" : "tonnes"}, colour by mode, dot area by hub throughput; the home city's hubs are enlarged in the corner.`, flowMapSvg(r.hubs, view, options.flowWidth ?? "sqrt")),
     reachSection(r),
     calibrationSection(r),
     section("provenance", "Provenance", "The labels of the figures each target's ceiling rests on: TARGET policy goal, OFF official statistic, PRESS press claim, EST estimate, ASSUMPTION ours.", provenanceTable(r)),

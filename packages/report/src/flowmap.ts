@@ -133,13 +133,13 @@ function worldProjection(hubs: readonly HubPoint[], home: readonly HubPoint[]): 
 /**
  * The flow map: every hub as a dot on a Mercator projection of its lon/lat (radius ∝ √throughput),
  * centred on the home city, the tonnes the view carried between two hubs as a great-circle arc
- * whose width is proportional to the tonnes (or, with `flowWidth` "sqrt", to their square root), coloured by mode, and the home city's hubs with the
+ * whose width is proportional to the square root of the tonnes (default "sqrt": one river flow can be 60× the rest, and linear widths make every other leg a hairline) or, with "linear", to the tonnes, coloured by mode, and the home city's hubs with the
  * legs between them enlarged in an inset (on its own width scale). Elements: `circle.hub[data-hub]`
  * (one per hub), `path.flow[data-from][data-to][data-mode][data-tonnes]` (one per leg with
  * tonnes > 0, on the world map or, between two home hubs, in the inset as `path.flow.inset-flow`).
  * A leg naming a hub the result lacks is an error, not a gap.
  */
-export function flowMapSvg(hubs: readonly HubPoint[], view: AssignmentView, flowWidth: FlowWidth = "linear"): string {
+export function flowMapSvg(hubs: readonly HubPoint[], view: AssignmentView, flowWidth: FlowWidth = "sqrt"): string {
   if (flowWidth !== "linear" && flowWidth !== "sqrt") throw new Error(`flowMapSvg flowWidth: expected "linear" or "sqrt", got ${JSON.stringify(flowWidth)}`);
   if (hubs.length === 0) return svgRoot("flowmap", W, 40, "Flow map", text({ x: 10, y: 24 }, "No hubs to draw."));
   const byId = new Map(hubs.map((h) => [h.id, h]));
