@@ -6,6 +6,7 @@ export * from "@fourports/sim";
 export * from "@fourports/rural";
 export * from "@fourports/planner";
 export * from "@fourports/seeds";
+export * from "@fourports/report";
 // Local exports take precedence over the `export *` names above: a notebook importing from
 // "fourports" gets the versions whose results display as tables and charts in Jupyter.
 export { assignDemand, baseline, compareScenarios, displayable, routeQuery, simulate, summarizeScenario } from "./notebook.js";

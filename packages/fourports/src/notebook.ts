@@ -4,7 +4,7 @@ import { assignDemand as assignPlain, assignmentSummary, type AssignOptions, typ
 import { simulate as simulatePlain, type SimulateOptions, type SimulationResult } from "@fourports/sim";
 import { baseline as baselinePlain, compareScenarios as comparePlain, type BaselineOptions, type BaselineResult, type ComparisonResult } from "@fourports/planner";
 import { withDisplay, type Displayable, type MimeBundle } from "./display.js";
-import { baselineTables, comparisonTables } from "./render-planner.js";
+import { baselineBundle, comparisonBundle } from "./render-planner.js";
 import { assignmentBundle, routeBundle, simulationBundle, summaryBundle } from "./render.js";
 
 // The functions a notebook calls, as the packages define them, but returning results that
@@ -32,8 +32,8 @@ function threadsFor<O extends { workers?: number }>(fn: string, options: O): O {
 
 /** The renderer of each planner result kind. */
 const PLANNER_RENDERERS: { [K in (BaselineResult | ComparisonResult)["kind"]]: (r: Extract<BaselineResult | ComparisonResult, { kind: K }>) => MimeBundle } = {
-  "fourports/baseline": baselineTables,
-  "fourports/comparison": comparisonTables,
+  "fourports/baseline": baselineBundle,
+  "fourports/comparison": comparisonBundle,
 };
 
 /**

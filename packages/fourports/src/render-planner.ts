@@ -1,4 +1,5 @@
 import type { BaselineResult, ComparisonResult, Delta } from "@fourports/planner";
+import { baselineSvgDashboard } from "@fourports/report";
 import type { MimeBundle } from "./display.js";
 import { num, pct, signed, tablesBundle, type DisplayTable } from "./tables.js";
 
@@ -6,8 +7,18 @@ import { num, pct, signed, tablesBundle, type DisplayTable } from "./tables.js";
 const figure = (v: number | string | null, unit: string): string => (v === null ? "-" : typeof v === "string" ? v : unit === "share" ? `${num(v * 100, 1)}%` : num(v, 2));
 const goalText = (g: number | string | null, unit: string): string => (g === null ? "(report)" : figure(g, unit));
 
+/**
+ * A baseline in a notebook: @fourports/report's target dashboard (SVG) above compact tables of
+ * each target and the assigned year; the full report is `baselineHtml(r)`, written to a file.
+ */
+export function baselineBundle(r: BaselineResult): MimeBundle {
+  const svg = baselineSvgDashboard(r);
+  const tables = baselineTables(r);
+  return { "text/plain": tables["text/plain"], "text/html": `${svg}\n${tables["text/html"]!}`, "image/svg+xml": svg };
+}
+
 /** A baseline as tables: each target beside what each view of the network gives. */
-export function baselineTables(r: BaselineResult): MimeBundle {
+function baselineTables(r: BaselineResult): MimeBundle {
   const targets: DisplayTable = {
     caption: "Targets",
     headers: ["target", "unit", "goal", "least cost", "shipper logit", "simulated P50 (P5–P95)", "P(met)", "ceiling", "status"],
@@ -39,8 +50,11 @@ export function baselineTables(r: BaselineResult): MimeBundle {
 const delta = (d: Delta, digits = 0): string[] => [num(d.a, digits), num(d.b, digits), signed(d.change, Math.max(Math.abs(d.a ?? 0), Math.abs(d.b ?? 0)) >= 100 ? 0 : digits)];
 const deltaPct = (d: Delta): string[] => [pct(d.a), pct(d.b), d.change === null ? "-" : `${d.change > 0 ? "+" : ""}${Math.round(d.change * 100)} pts`];
 
-/** A comparison as tables: targets, totals, and the lines and hubs that changed most. */
-export function comparisonTables(r: ComparisonResult): MimeBundle {
+/**
+ * A comparison in a notebook: targets with figures, totals, and the lines and hubs that changed
+ * most (the full tables are `comparisonHtml(c)` or `comparisonCsv(c)`).
+ */
+export function comparisonBundle(r: ComparisonResult): MimeBundle {
   const none = (d: Delta): boolean => d.a === null && d.b === null;
   const figured = r.targets.filter((t) => !(none(t.leastCost) && none(t.simulatedP50) && none(t.pMet)));
   const targets: DisplayTable = {

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { simulate as simulatePlain } from "@fourports/sim";
@@ -5,6 +6,8 @@ import {
   assignDemand,
   assignmentSummary,
   baseline,
+  baselineSvgDashboard,
+  compareScenarios,
   displayable,
   expandTimetable,
   JUPYTER_DISPLAY,
@@ -19,6 +22,9 @@ import {
 import { tablesBundle } from "../src/tables.js";
 
 const mini = loadScenarioFile(fileURLToPath(new URL("../../network/test/fixtures/mini.json", import.meta.url)));
+
+/** A real baseline of zhengzhou-2025, as @fourports/report's tests keep it. */
+const fixture = JSON.parse(readFileSync(new URL("../../report/test/fixtures/baseline-zhengzhou-2025.json", import.meta.url), "utf8")) as BaselineResult;
 
 /** Every typed array written by JSON.stringify shows up as an object keyed "0", "1", …. */
 const TYPED_ARRAY_KEYS = /"0":/;
@@ -108,5 +114,26 @@ describe("Jupyter display protocol", () => {
     expect(b["text/html"]!.match(/<tr>/g)!.length).toBe(r.journeys.length + legs);
     expect(b["text/plain"]).toContain(r.journeys[0]!.arrives);
     expect(JSON.stringify(r)).not.toMatch(TYPED_ARRAY_KEYS);
+  });
+
+  it("a baseline displays @fourports/report's target dashboard above its tables", () => {
+    const r = displayable(structuredClone(fixture));
+    const b = mimeBundle(r)!;
+    expect(b["image/svg+xml"]).toBe(baselineSvgDashboard(fixture));
+    expect(b["image/svg+xml"]).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(b["text/html"]!.startsWith(b["image/svg+xml"]!)).toBe(true);
+    for (const t of fixture.targets) expect(b["text/plain"]).toMatch(new RegExp(`^${t.id} `, "m"));
+    expect(JSON.stringify(r)).toBe(JSON.stringify(fixture));
+  });
+
+  it("a comparison displays each target's change", () => {
+    const b2 = structuredClone(fixture);
+    const moved = b2.targets.find((t) => typeof t.leastCost === "number")!;
+    moved.leastCost = (moved.leastCost as number) + 1000;
+    const c = compareScenarios(fixture, b2);
+    const text = mimeBundle(c)!["text/plain"];
+    expect(text).toMatch(new RegExp(`^${moved.id} .*\\+1,000`, "m"));
+    expect(c.kind).toBe("fourports/comparison");
+    expect(Object.keys(c)).not.toContain(String(JUPYTER_DISPLAY));
   });
 });
