@@ -9,6 +9,7 @@ import {
   type Override,
   type Scenario,
   type Service,
+  type ServiceSelector,
 } from "@fourports/network";
 import { fixture } from "./helpers.js";
 
@@ -68,7 +69,7 @@ describe("update-demand", () => {
 
 describe("service selection by origin, destination and id prefix", () => {
   it("fromHubs, toHubs and idPrefixes pick what they say, ANDed with the other fields", () => {
-    const ids = (select: Override & { op: "close-services" }["select"]): string[] => {
+    const ids = (select: ServiceSelector): string[] => {
       const sc = applyOverrides(base(), [{ op: "close-services", select, from: "2025-01-01", to: "2025-01-02", ...P }]);
       return sc.services.filter((s) => s.suspensions).map((s) => s.id);
     };
