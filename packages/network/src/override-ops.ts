@@ -172,6 +172,16 @@ const scaleServices: Handler<"scale-services"> = (sc, o, step) => {
   });
 };
 
+const scaleTariffs: Handler<"scale-tariffs"> = (sc, o, step) => {
+  const m = selectServices(sc, o, step);
+  if (!m) return sc;
+  return mapServices(sc, step.t, m, (s) => {
+    const next: Service = { ...s, tariffCnyPerT: s.tariffCnyPerT * o.factor };
+    withinBound(step.t.list, [...step.at, "factor"], `service "${s.id}" tariffCnyPerT`, next.tariffCnyPerT, BOUNDS.tariffCnyPerT);
+    return next;
+  });
+};
+
 /** Departures per week × factor, rounded to whole departures; the rule is on scaledFrequency. */
 const scaleFrequency: Handler<"scale-frequency"> = (sc, o, step) => {
   const m = selectServices(sc, o, step);
@@ -277,6 +287,7 @@ const HANDLERS: { [K in OverrideOp]: Handler<K> } = {
   "update-services": updateServices,
   "scale-services": scaleServices,
   "scale-frequency": scaleFrequency,
+  "scale-tariffs": scaleTariffs,
   "close-hub": closeHub,
   "close-services": closeServices,
   "scale-demand": scaleDemand,

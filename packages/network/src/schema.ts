@@ -281,6 +281,12 @@ const override: z.ZodType<Override> = z.discriminatedUnion("op", [
     factor: nonNeg(BOUNDS.scaleFactor),
     ...provenance,
   }),
+  z.strictObject({
+    op: z.literal("scale-tariffs"),
+    select: serviceSelector,
+    factor: nonNeg(BOUNDS.scaleFactor).describe("Multiplies each selected service's tariffCnyPerT."),
+    ...provenance,
+  }),
   z.strictObject({ op: z.literal("update-demand"), select: demandSelector, set: demandPatch, ...provenance }),
   z.strictObject({
     op: z.literal("scale-frequency"),

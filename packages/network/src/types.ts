@@ -343,6 +343,8 @@ export type Override = Provenance &
     | { op: "close-services"; select: ServiceSelector; from: IsoDate; to: IsoDate; reason?: string }
     | { op: "scale-demand"; select: DemandSelector; factor: number }
     | { op: "update-demand"; select: DemandSelector; set: DemandPatch }
+    /** Multiplies the selected services' tariffs (CNY per tonne) by factor (>= 0). */
+    | { op: "scale-tariffs"; select: ServiceSelector; factor: number }
     | {
         op: "scale-frequency";
         select: ServiceSelector;

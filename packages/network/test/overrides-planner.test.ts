@@ -67,6 +67,17 @@ describe("update-demand", () => {
   });
 });
 
+describe("scale-tariffs", () => {
+  it("multiplies the selected services' tariffs and refuses a result past the bound", () => {
+    const sc = applyOverrides(base(), [{ op: "scale-tariffs", select: { modes: ["air"] }, factor: 0.8, ...P }]);
+    const before = new Map(base().services.map((s) => [s.id, s.tariffCnyPerT]));
+    for (const s of sc.services) expect(s.tariffCnyPerT).toBeCloseTo(before.get(s.id)! * (s.mode === "air" ? 0.8 : 1), 9);
+    expect(problems(base(), [{ op: "scale-tariffs", select: { ids: ["AIR-LUX-OUT"] }, factor: 1e6, ...P }])[0]).toMatch(
+      /^what-if\.json: \$\[0\]\.factor: gives service "AIR-LUX-OUT" tariffCnyPerT = [0-9.e+]+, above the limit of 10000000$/,
+    );
+  });
+});
+
 describe("service selection by origin, destination and id prefix", () => {
   it("fromHubs, toHubs and idPrefixes pick what they say, ANDed with the other fields", () => {
     const ids = (select: ServiceSelector): string[] => {
