@@ -17,10 +17,11 @@ export default defineConfig({
       { find: /^@fourports\/rural$/, replacement: src("rural") },
       { find: /^@fourports\/sim$/, replacement: src("sim") },
       { find: /^@fourports\/planner$/, replacement: src("planner") },
+      { find: /^fourports$/, replacement: src("fourports") },
     ],
   },
   test: {
-    include: ["packages/*/test/**/*.test.ts"],
+    include: ["packages/*/test/**/*.test.ts", "examples/src/**/*.test.ts"],
     testTimeout: 60_000,
   },
 });
