@@ -17,28 +17,29 @@ const target = loadTargetRegistry(seed("targets-2025.json")).targets.find((t) =>
 const hsrLines = [...new Set(base.services.filter((s) => s.mode === "hsr").map((s) => s.line))].sort();
 const factors = [0.8, 0.9, 1, 1.1, 1.2];
 
-const rows: { factor: number; tonnes: number; byLine: Map<string, number>; revenueCny: number }[] = [];
+const rows: { factor: number; tonnes: number; byLine: Map<string, number>; full: Map<string, number>; revenueCny: number }[] = [];
 for (const factor of factors) {
   const sc = factor === 1 ? base : applyOverrides(base, hsrTariff(factor));
   const y = await assignYear(`HSR tariff × ${factor}`, sc, "logit");
   const tonnes = assignedValue(target.metric, target.hubs, y, y.assignment) ?? 0;
   const loads = lineLoads(y);
   const byLine = new Map(hsrLines.map((l) => [l, loads.get(l)?.loadedT ?? 0]));
+  const full = new Map(hsrLines.map((l) => [l, (loads.get(l)?.loadedT ?? 0) / (loads.get(l)?.capacityT || 1)]));
   // Revenue: first-leg tonnes × the line's tariff (both directions share a tariff).
   const tariff = new Map(sc.services.map((s) => [s.line, s.tariffCnyPerT]));
   const revenueCny = hsrLines.reduce((s, l) => s + byLine.get(l)! * tariff.get(l)!, 0);
-  rows.push({ factor, tonnes, byLine, revenueCny });
+  rows.push({ factor, tonnes, byLine, full, revenueCny });
 }
 
 const mid = rows.find((r) => r.factor === 1)!;
 const summary: Table = {
   title: `Tonnes on high-speed rail by tariff (shippers' choice); target: ${target.title} ${target.comparator} ${fmt(target.value as number)} ${target.unit}`,
-  headers: ["tariff", ...hsrLines.map((l) => `${l} t`), "HSR t (target metric)", "vs today", "meets target", "revenue CNY"],
+  headers: ["tariff", ...hsrLines.map((l) => `${l} t (load factor)`), "HSR t (target metric)", "vs today", "meets target", "revenue CNY"],
   rows: rows.map((r) => [
     signed((r.factor - 1) * 100) + "%",
-    ...hsrLines.map((l) => fmt(r.byLine.get(l))),
+    ...hsrLines.map((l) => `${fmt(r.byLine.get(l))} (${pct(r.full.get(l), 0)})`),
     fmt(r.tonnes),
-    pct(mid.tonnes > 0 ? r.tonnes / mid.tonnes - 1 : null),
+    mid.tonnes > 0 ? `${signed((r.tonnes / mid.tonnes - 1) * 100, 1)}%` : "–",
     r.tonnes >= (target.value as number) ? "yes" : "no",
     fmt(r.revenueCny),
   ]),

@@ -20,7 +20,7 @@ export interface Table {
 /** Prints a table with aligned columns: numbers right-aligned, text left-aligned. */
 export function printTable(t: Table): void {
   const widths = t.headers.map((h, c) => Math.max(h.length, ...t.rows.map((r) => (r[c] ?? "").length)));
-  const numeric = t.headers.map((_, c) => t.rows.length > 0 && t.rows.every((r) => /^[-+−–0-9.,%× ]*$/.test(r[c] ?? "")));
+  const numeric = t.headers.map((_, c) => t.rows.length > 0 && t.rows.every((r) => /^[-+−–0-9.,%×() ]*$/.test(r[c] ?? "")));
   const line = (cells: string[]): string =>
     cells.map((v, c) => (numeric[c] ? v.padStart(widths[c]!) : v.padEnd(widths[c]!))).join("  ").trimEnd();
   console.log(`\n${t.title}`);

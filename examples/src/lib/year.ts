@@ -21,21 +21,30 @@ export async function assignYear(label: string, scenario: Scenario, choice: "cos
   });
 }
 
-/** Tonnes loaded on the first leg of each line's trips, and the trips that ran, by line. */
-export function lineLoads(y: AssignedYear): Map<string, { mode: string; loadedT: number; trips: number }> {
+/** One line over the year: first-leg tonnes, trips that ran and their capacity. */
+export interface LineLoad {
+  mode: string;
+  loadedT: number;
+  trips: number;
+  capacityT: number;
+}
+
+/** Tonnes loaded on the first leg of each line's trips, the trips that ran and their capacity, by line. */
+export function lineLoads(y: AssignedYear): Map<string, LineLoad> {
   const { scenario, timetable: tt, assignment: a } = y;
-  const out = new Map<string, { mode: string; loadedT: number; trips: number }>();
+  const out = new Map<string, LineLoad>();
   const origin = scenario.services.map((s) => tt.hubIds.indexOf(s.from));
   const counted = new Set<number>();
   for (let c = 0; c < tt.length; c++) {
     const si = tt.service[c]!;
     if (tt.depHub[c] !== origin[si]) continue;
     const s = scenario.services[si]!;
-    const row = out.get(s.line) ?? { mode: s.mode, loadedT: 0, trips: 0 };
+    const row = out.get(s.line) ?? { mode: s.mode, loadedT: 0, trips: 0, capacityT: 0 };
     row.loadedT += a.connectionT[c]!;
     if (!counted.has(tt.trip[c]!) && a.tripRan[tt.trip[c]!]) {
       counted.add(tt.trip[c]!);
       row.trips += 1;
+      row.capacityT += tt.capacityT[c]!;
     }
     out.set(s.line, row);
   }
