@@ -33,7 +33,7 @@ export function comparisonTables(cmp: ComparisonResult, view: ComparisonView = {
       typeof x.goal === "number" ? `${fmt(x.goal)} ${x.unit}` : (x.goal ?? "report"),
       arrow(x.leastCost),
       arrow(x.shipperLogit),
-      x.statusA === x.statusB ? x.statusA : `${x.statusA} → ${x.statusB}`,
+      x.statusA === x.statusB ? (x.statusA ?? "–") : `${x.statusA ?? "–"} → ${x.statusB ?? "–"}`,
     ]),
   };
   const chosen = cmp.lines.filter((l) => view.lines?.(l.line));
