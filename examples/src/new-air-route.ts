@@ -19,7 +19,7 @@ const withRoute = { ...applyOverrides(base, newAirRoute(2)), id: "zhengzhou-2025
 const a = await quickBaseline("2025 seed", seed("zhengzhou-2025.json"));
 const b = await quickBaseline("with CGO–WAW", withRoute);
 const cmp = compareScenarios(a, b);
-const tables = printComparison(cmp, { lines: (l) => l === "AIR-CGO-WAW", topLines: 10 });
+const tables = printComparison(cmp, a, b, { lines: (l) => l === "AIR-CGO-WAW", topLines: 10 });
 const route = cmp.lines.find((l) => l.line === "AIR-CGO-WAW");
 console.log(`\nThe new route: ${route ? `${Math.round(route.loadedT.b ?? 0).toLocaleString("en-US")} t on ${route.departures.b ?? 0} departures` : "carries nothing (no line change reported)"}`);
 writeReport(args, "new-air-route.html", reportHtml("A new freighter route CGO–WAW", cmp, tables));
