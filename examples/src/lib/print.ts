@@ -3,8 +3,12 @@ export const fmt = (x: number | null | undefined, digits = 0): string =>
   x === null || x === undefined || !Number.isFinite(x) ? "–" : x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /** A signed change: +1,234 / −56 / 0. */
-export const signed = (x: number | null | undefined, digits = 0): string =>
-  x === null || x === undefined || !Number.isFinite(x) ? "–" : x > 0 ? `+${fmt(x, digits)}` : x < 0 ? `−${fmt(-x, digits)}` : fmt(0, digits);
+export function signed(x: number | null | undefined, digits = 0): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return "–";
+  // What rounds to zero prints as 0, not "−0".
+  const r = Math.round(x * 10 ** digits) / 10 ** digits;
+  return r > 0 ? `+${fmt(r, digits)}` : r < 0 ? `−${fmt(-r, digits)}` : fmt(0, digits);
+}
 
 /** A share as a percentage: 0.1234 → 12.3%. */
 export const pct = (x: number | null | undefined, digits = 1): string =>
