@@ -10,6 +10,7 @@ import { compareScenarios } from "@fourports/planner";
 import { exampleArgs, writeReport } from "./lib/args.js";
 import { quickBaseline } from "./lib/baseline.js";
 import { printComparison } from "./lib/comparison.js";
+import { fmt, pct } from "./lib/print.js";
 import { reportHtml } from "./lib/report.js";
 import { newAirRoute, seed } from "./lib/what-ifs.js";
 
@@ -20,6 +21,14 @@ const a = await quickBaseline("2025 seed", seed("zhengzhou-2025.json"));
 const b = await quickBaseline("with CGO–WAW", withRoute);
 const cmp = compareScenarios(a, b);
 const tables = printComparison(cmp, a, b, { lines: (l) => l === "AIR-CGO-WAW", topLines: 10 });
-const route = cmp.lines.find((l) => l.line === "AIR-CGO-WAW");
-console.log(`\nThe new route: ${route ? `${Math.round(route.loadedT.b ?? 0).toLocaleString("en-US")} t on ${route.departures.b ?? 0} departures` : "carries nothing (no line change reported)"}`);
+// Where the new route's tonnes came from: cargo that went unserved before, or other lines.
+const legs = b.views.leastCost.lines.filter((l) => l.line === "AIR-CGO-WAW");
+const carriedT = legs.reduce((s, l) => s + l.loadedT, 0);
+const capacityT = legs.reduce((s, l) => s + l.capacityT, 0);
+const fromUnservedT = -(cmp.totals.unservedT.change ?? 0);
+console.log(
+  `\nThe new route carries ${fmt(carriedT)} t a year (${legs.map((l) => `${l.from} → ${l.to} ${fmt(l.loadedT)} t on ${l.departures} departures`).join("; ")}), ` +
+    `a load factor of ${pct(capacityT > 0 ? carriedT / capacityT : null)}; ${fmt(fromUnservedT)} t of it went unserved before, ` +
+    `about ${fmt(Math.max(0, carriedT - fromUnservedT))} t it takes from other lines.`,
+);
 writeReport(args, "new-air-route.html", reportHtml("A new freighter route CGO–WAW", cmp, tables));
