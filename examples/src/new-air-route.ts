@@ -20,7 +20,7 @@ const withRoute = { ...applyOverrides(base, newAirRoute(2)), id: "zhengzhou-2025
 const a = await quickBaseline("2025 seed", seed("zhengzhou-2025.json"));
 const b = await quickBaseline("with CGO–WAW", withRoute);
 const cmp = compareScenarios(a, b);
-const tables = printComparison(cmp, a, b, { lines: (l) => l === "AIR-CGO-WAW", topLines: 10 });
+const tables = printComparison(cmp, { lines: (l) => l === "AIR-CGO-WAW", topLines: 10 });
 // Where the new route's tonnes came from: cargo that went unserved before, or other lines.
 const legs = b.views.leastCost.lines.filter((l) => l.line === "AIR-CGO-WAW");
 const carriedT = legs.reduce((s, l) => s + l.loadedT, 0);

@@ -1,4 +1,4 @@
-import type { BaselineResult, ComparisonResult, Delta, LineUtilisation } from "@fourports/planner";
+import type { ComparisonResult, Delta } from "@fourports/planner";
 import { fmt, pct, printTable, signed, type Table } from "./print.js";
 
 const arrow = (d: Delta, digits = 0): string => `${fmt(d.a, digits)} → ${fmt(d.b, digits)}`;
@@ -11,39 +11,8 @@ export interface ComparisonView {
   topLines?: number;
 }
 
-/** One leg of a line (line, from, to) in both baselines: null where it does not run. */
-interface LegChange {
-  line: string;
-  mode: string;
-  from: string;
-  to: string;
-  a: LineUtilisation | null;
-  b: LineUtilisation | null;
-}
-
-/**
- * The legs whose load or departures moved, biggest move in tonnes first. Built from the two
- * baselines' line views rather than cmp.lines, whose rows do not say which leg (direction,
- * via stop) they are, so one line's legs would print as look-alike rows.
- */
-function legChanges(a: BaselineResult, b: BaselineResult): LegChange[] {
-  const key = (l: LineUtilisation): string => `${l.line}\u0000${l.from}\u0000${l.to}`;
-  const of = (r: BaselineResult): Map<string, LineUtilisation> => new Map(r.views.leastCost.lines.map((l) => [key(l), l]));
-  const [ma, mb] = [of(a), of(b)];
-  const out: LegChange[] = [];
-  for (const k of new Set([...ma.keys(), ...mb.keys()])) {
-    const x = ma.get(k) ?? null;
-    const y = mb.get(k) ?? null;
-    const l = (x ?? y)!;
-    if (x && y && x.departures === y.departures && Math.abs(x.loadedT - y.loadedT) < 0.5) continue;
-    out.push({ line: l.line, mode: l.mode, from: l.from, to: l.to, a: x, b: y });
-  }
-  const moved = (l: LegChange): number => Math.abs((l.b?.loadedT ?? 0) - (l.a?.loadedT ?? 0));
-  return out.sort((p, q) => moved(q) - moved(p) || p.line.localeCompare(q.line) || p.from.localeCompare(q.from));
-}
-
-/** The tables of a comparison of baselines a and b: totals, targets, line legs and ports, as text cells. */
-export function comparisonTables(cmp: ComparisonResult, a: BaselineResult, b: BaselineResult, view: ComparisonView = {}): Table[] {
+/** The tables of a comparison: totals, targets, line legs and ports, as text cells. */
+export function comparisonTables(cmp: ComparisonResult, view: ComparisonView = {}): Table[] {
   const t = cmp.totals;
   const totals: Table = {
     title: `Year totals (least-cost assignment): ${cmp.a.id} → ${cmp.b.id}`,
@@ -67,20 +36,21 @@ export function comparisonTables(cmp: ComparisonResult, a: BaselineResult, b: Ba
       x.statusA === x.statusB ? (x.statusA ?? "–") : `${x.statusA ?? "–"} → ${x.statusB ?? "–"}`,
     ]),
   };
-  const changes = legChanges(a, b);
-  const chosen = changes.filter((l) => view.lines?.(l.line));
-  const others = changes.filter((l) => !view.lines?.(l.line)).slice(0, view.topLines ?? 8);
+  // cmp.lines is sorted biggest move in tonnes first.
+  const chosen = cmp.lines.filter((l) => view.lines?.(l.line));
+  const others = cmp.lines.filter((l) => !view.lines?.(l.line)).slice(0, view.topLines ?? 8);
   const lines: Table = {
     title: `Line legs whose load moved (${chosen.length ? "the what-if's lines, then " : ""}the biggest changes in tonnes)`,
-    headers: ["line", "mode", "leg", "departures", "loaded t", "Δ t", "utilisation"],
+    headers: ["line", "mode", "leg", "change", "departures", "loaded t", "Δ t", "utilisation"],
     rows: [...chosen, ...others].map((l) => [
       l.line,
       l.mode,
       `${l.from} → ${l.to}`,
-      `${fmt(l.a?.departures ?? 0)} → ${fmt(l.b?.departures ?? 0)}`,
-      `${fmt(l.a?.loadedT ?? 0)} → ${fmt(l.b?.loadedT ?? 0)}`,
-      signed((l.b?.loadedT ?? 0) - (l.a?.loadedT ?? 0)),
-      `${l.a ? pct(l.a.utilisation) : "new"} → ${l.b ? pct(l.b.utilisation) : "gone"}`,
+      l.change,
+      arrow(l.departures),
+      arrow(l.loadedT),
+      signed(l.loadedT.change),
+      `${l.change === "added" ? "new" : pct(l.utilisation.a)} → ${l.change === "removed" ? "gone" : pct(l.utilisation.b)}`,
     ]),
   };
   const ports: Table = {
@@ -91,9 +61,9 @@ export function comparisonTables(cmp: ComparisonResult, a: BaselineResult, b: Ba
   return [totals, targets, lines, ports];
 }
 
-/** Prints the tables of the comparison `cmp` of baselines a and b. */
-export function printComparison(cmp: ComparisonResult, a: BaselineResult, b: BaselineResult, view: ComparisonView = {}): Table[] {
-  const tables = comparisonTables(cmp, a, b, view);
+/** Prints the tables of a comparison. */
+export function printComparison(cmp: ComparisonResult, view: ComparisonView = {}): Table[] {
+  const tables = comparisonTables(cmp, view);
   for (const t of tables) printTable(t);
   return tables;
 }

@@ -221,6 +221,9 @@ export interface PortChange {
 export interface LineChange {
   line: string;
   mode: Mode;
+  /** The leg's direction, as in LineUtilisation. */
+  from: string;
+  to: string;
   /** Only in a, only in b, or in both with a different load or departures. */
   change: "removed" | "added" | "changed";
   departures: Delta;
