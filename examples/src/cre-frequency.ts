@@ -11,9 +11,10 @@ import { exampleArgs, writeReport } from "./lib/args.js";
 import { tablesPage } from "./lib/html.js";
 import { fmt, printTable, type Table } from "./lib/print.js";
 import { creDemand, creSlots, seed } from "./lib/what-ifs.js";
-import { assignYear, type AssignedYear } from "./lib/year.js";
+import { assignYear, fittedChoice, type AssignedYear } from "./lib/year.js";
 
 const args = exampleArgs();
+const fitted = await fittedChoice();
 const base = loadScenarioFile(seed("zhengzhou-2025.json"));
 const target = loadTargetRegistry(seed("targets-2025.json")).targets.find((t) => t.id === "cr-express-trains")!;
 const goal = target.value as number;
@@ -42,7 +43,7 @@ for (const { slotFactor, demandFactor } of grid) {
   let sc: Scenario = base;
   if (slotFactor !== 1) sc = applyOverrides(sc, creSlots(slotFactor));
   if (demandFactor !== 1) sc = applyOverrides(sc, creDemand(demandFactor, creFlows));
-  const y = await assignYear(`slots × ${slotFactor}, demand × ${demandFactor}`, sc, "cost");
+  const y = await assignYear(`slots × ${slotFactor}, demand × ${demandFactor}`, sc, "cost", fitted);
   const ran = assignedValue(target.metric, target.hubs, y, y.assignment) ?? 0;
   const [ceiling] = capacityCeilings([target], y);
   results.push({ slotFactor, demandFactor, ran });

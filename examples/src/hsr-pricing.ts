@@ -8,10 +8,11 @@ import { applyOverrides, assignedValue, loadScenarioFile, loadTargetRegistry } f
 import { exampleArgs, writeReport } from "./lib/args.js";
 import { tablesPage } from "./lib/html.js";
 import { fmt, pct, printTable, signed, type Table } from "./lib/print.js";
-import { assignYear, lineLoads } from "./lib/year.js";
+import { assignYear, fittedChoice, lineLoads } from "./lib/year.js";
 import { hsrTariff, seed } from "./lib/what-ifs.js";
 
 const args = exampleArgs();
+const fitted = await fittedChoice();
 const base = loadScenarioFile(seed("zhengzhou-2025.json"));
 const target = loadTargetRegistry(seed("targets-2025.json")).targets.find((t) => t.id === "hsr-freight-tonnes")!;
 const hsrLines = [...new Set(base.services.filter((s) => s.mode === "hsr").map((s) => s.line))].sort();
@@ -20,7 +21,7 @@ const factors = [0.8, 0.9, 1, 1.1, 1.2];
 const rows: { factor: number; tonnes: number; byLine: Map<string, number>; full: Map<string, number>; revenueCny: number }[] = [];
 for (const factor of factors) {
   const sc = factor === 1 ? base : applyOverrides(base, hsrTariff(factor));
-  const y = await assignYear(`HSR tariff × ${factor}`, sc, "logit");
+  const y = await assignYear(`HSR tariff × ${factor}`, sc, "logit", fitted);
   const tonnes = assignedValue(target.metric, target.hubs, y, y.assignment) ?? 0;
   const loads = lineLoads(y);
   const byLine = new Map(hsrLines.map((l) => [l, loads.get(l)?.loadedT ?? 0]));

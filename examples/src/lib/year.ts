@@ -1,5 +1,18 @@
-import { assignDemand, expandTimetable, prepareRouting, type Assignment, type Scenario, type Timetable } from "fourports";
+import { loadYear } from "@fourports/planner";
+import { assignDemand, choiceOptions, expandTimetable, fitChoice, loadObserved, prepareRouting, type Assignment, type ChoiceParameters, type Scenario, type Timetable } from "fourports";
 import { timed } from "./print.js";
+import { seed } from "./what-ifs.js";
+
+/**
+ * The shipper choice fitted on the 2024 seed's figures to the end of August, as baseline()
+ * fits it, so the sweeps' assignments agree with the baselines of the other examples.
+ */
+export async function fittedChoice(): Promise<ChoiceParameters> {
+  return timed("fitting the shipper choice on 2024", () => {
+    const fit = fitChoice(loadYear(seed("zhengzhou-2024.json")), loadObserved(seed("observed-history.json")), { cutoff: "2024-08-31" });
+    return choiceOptions(fit.fitted);
+  });
+}
 
 /** A scenario's year assigned once: what the targets' functions take, plus the assignment. */
 export interface AssignedYear {
@@ -10,13 +23,13 @@ export interface AssignedYear {
 
 /**
  * Expands the timetable and assigns the year's demand ("cost": least generalised cost, the
- * system's view; "logit": the shipper's choice), with progress on stderr. About 15 s for the
- * 2025 seed.
+ * system's view; "logit": the shipper's choice) with the fitted choice parameters, with
+ * progress on stderr. About 15 s for the 2025 seed.
  */
-export async function assignYear(label: string, scenario: Scenario, choice: "cost" | "logit"): Promise<AssignedYear> {
+export async function assignYear(label: string, scenario: Scenario, choice: "cost" | "logit", fitted: ChoiceParameters): Promise<AssignedYear> {
   return timed(label, (progress) => {
     const timetable = expandTimetable(scenario);
-    const assignment = assignDemand(scenario, prepareRouting(scenario, timetable), { choice, onProgress: progress });
+    const assignment = assignDemand(scenario, prepareRouting(scenario, timetable), { choice, ...fitted, onProgress: progress });
     return { scenario, timetable, assignment };
   });
 }
