@@ -18,6 +18,7 @@ export default defineConfig({
       { find: /^@fourports\/sim$/, replacement: src("sim") },
       { find: /^@fourports\/planner$/, replacement: src("planner") },
       { find: /^fourports$/, replacement: src("fourports") },
+      { find: /^@fourports\/report$/, replacement: src("report") },
       { find: /^@fourports\/seeds$/, replacement: src("seeds") },
     ],
   },

@@ -17,5 +17,5 @@ const args = exampleArgs();
 const a = await quickBaseline("2025 seed", seed("zhengzhou-2025.json"));
 const b = await quickBaseline("air hub push", whatIfFile("air-hub-push.json"));
 const cmp = compareScenarios(a, b);
-const tables = printComparison(cmp, { topLines: 12 });
-writeReport(args, "compare-scenarios.html", reportHtml("2025 seed vs air hub push", cmp, tables));
+printComparison(cmp, { topLines: 12 });
+writeReport(args, "compare-scenarios.html", reportHtml("2025 seed vs air hub push", cmp));

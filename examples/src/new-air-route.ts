@@ -20,7 +20,7 @@ const withRoute = { ...applyOverrides(base, newAirRoute(2)), id: "zhengzhou-2025
 const a = await quickBaseline("2025 seed", seed("zhengzhou-2025.json"));
 const b = await quickBaseline("with CGO–WAW", withRoute);
 const cmp = compareScenarios(a, b);
-const tables = printComparison(cmp, { lines: (l) => l === "AIR-CGO-WAW", topLines: 10 });
+printComparison(cmp, { lines: (l) => l === "AIR-CGO-WAW", topLines: 10 });
 // Where the new route's tonnes came from: cargo that went unserved before, or other lines.
 const legs = b.views.leastCost.lines.filter((l) => l.line === "AIR-CGO-WAW");
 const carriedT = legs.reduce((s, l) => s + l.loadedT, 0);
@@ -31,4 +31,4 @@ console.log(
     `a load factor of ${pct(capacityT > 0 ? carriedT / capacityT : null)}; ${fmt(fromUnservedT)} t of it went unserved before, ` +
     `about ${fmt(Math.max(0, carriedT - fromUnservedT))} t it takes from other lines.`,
 );
-writeReport(args, "new-air-route.html", reportHtml("A new freighter route CGO–WAW", cmp, tables));
+writeReport(args, "new-air-route.html", reportHtml("A new freighter route CGO–WAW", cmp));

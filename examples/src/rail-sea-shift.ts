@@ -19,5 +19,5 @@ const push = { ...applyOverrides(base, railSeaPush(2)), id: "zhengzhou-2025-rail
 const a = await quickBaseline("2025 seed", seed("zhengzhou-2025.json"));
 const b = await quickBaseline("rail-sea × 2", push);
 const cmp = compareScenarios(a, b);
-const tables = printComparison(cmp, { lines: (l) => l.startsWith("RS-"), topLines: 8 });
-writeReport(args, "rail-sea-shift.html", reportHtml("Rail-sea trains × 2", cmp, tables));
+printComparison(cmp, { lines: (l) => l.startsWith("RS-"), topLines: 8 });
+writeReport(args, "rail-sea-shift.html", reportHtml("Rail-sea trains × 2", cmp));

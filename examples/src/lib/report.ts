@@ -1,8 +1,10 @@
 import type { ComparisonResult } from "@fourports/planner";
-import { tablesPage } from "./html.js";
-import type { Table } from "./print.js";
+import { comparisonHtml } from "@fourports/report";
 
-/** The HTML report of a comparison: its tables as printed, with what was compared. */
-export function reportHtml(title: string, cmp: ComparisonResult, tables: Table[]): string {
-  return tablesPage(title, [`a: ${cmp.a.name} (${cmp.a.id}); b: ${cmp.b.name} (${cmp.b.id}).`], tables);
+/**
+ * The HTML report of a comparison: @fourports/report's self-contained page (targets, ports,
+ * hubs and lines, with charts), titled for the example.
+ */
+export function reportHtml(title: string, cmp: ComparisonResult): string {
+  return comparisonHtml(cmp, { title, footer: "Written by a fourports example (examples/README.md)." });
 }
