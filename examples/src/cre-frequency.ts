@@ -73,7 +73,7 @@ for (const demandFactor of [...new Set(grid.map((g) => g.demandFactor))]) {
   console.log(
     first
       ? `demand × ${demandFactor}: slots × ${first.slotFactor} reach ${fmt(goal)} trains (${fmt(first.ran)})`
-      : `demand × ${demandFactor}: no slot factor up to × ${Math.max(...atDemand.map((r) => r.slotFactor))} reaches ${fmt(goal)}; the most is ${fmt(best.ran)} at slots × ${best.slotFactor} — trains are limited by demand, not departures`,
+      : `demand × ${demandFactor}: no slot factor up to × ${Math.max(...atDemand.map((r) => r.slotFactor))} reaches ${fmt(goal)}; the most is ${fmt(best.ran)} at slots × ${best.slotFactor}: more departures add few trains, demand (with each train's minimum load) limits them`,
   );
 }
 writeReport(
