@@ -54,12 +54,21 @@ function withinBound(list: IssueList, at: PathKey[], what: string, value: number
   if (!(value <= max)) list.add(at, `gives ${what} = ${value}, above the limit of ${max}`);
 }
 
-function checkPeriod(list: IssueList, at: PathKey[], from: string, to: string): boolean {
+function checkPeriod(list: IssueList, at: PathKey[], from: string, to: string, sc?: Scenario): boolean {
   const a = dayNumber(from);
   const b = dayNumber(to);
   if (Number.isNaN(a)) list.add([...at, "from"], `"${from}" is not a calendar date`);
   if (Number.isNaN(b)) list.add([...at, "to"], `"${to}" is not a calendar date`);
   if (a > b) list.add([...at, "to"], `ends (${to}) before it starts (${from})`);
+  // A closure wholly outside the year would change nothing: that is a typo of the year, not a what-if.
+  if (sc && a <= b) {
+    const first = dayNumber(sc.epoch);
+    const last = first + sc.horizonDays - 1;
+    if (b < first || a > last) {
+      list.add([...at, "from"], `${from}..${to} lies outside the scenario's horizon (${sc.epoch} + ${sc.horizonDays} days), so it would change nothing`);
+      return false;
+    }
+  }
   return a <= b;
 }
 
@@ -198,14 +207,14 @@ const scaleFrequency: Handler<"scale-frequency"> = (sc, o, step) => {
 
 const closeHub: Handler<"close-hub"> = (sc, o, step) => {
   const old = findHub(sc, o.hub, step);
-  if (!old || !checkPeriod(step.t.list, step.at, o.from, o.to)) return sc;
+  if (!old || !checkPeriod(step.t.list, step.at, o.from, o.to, sc)) return sc;
   const closure: Closure = { from: o.from, to: o.to, ...(o.reason ? { reason: o.reason } : {}) };
   return replaceHub(sc, step.t, old, { ...old, closures: sortClosures([...(old.closures ?? []), closure]) });
 };
 
 const closeServices: Handler<"close-services"> = (sc, o, step) => {
   const m = selectServices(sc, o, step);
-  if (!m || !checkPeriod(step.t.list, step.at, o.from, o.to)) return sc;
+  if (!m || !checkPeriod(step.t.list, step.at, o.from, o.to, sc)) return sc;
   const closure: Closure = { from: o.from, to: o.to, ...(o.reason ? { reason: o.reason } : {}) };
   return mapServices(sc, step.t, m, (s) => ({ ...s, suspensions: sortClosures([...(s.suspensions ?? []), closure]) }));
 };
