@@ -260,12 +260,22 @@ export function allowedModes(d: Pick<DemandFlow, "modes" | "commodity">): readon
   return d.modes ?? COMMODITY_LIMITS[d.commodity].modes;
 }
 
+/**
+ * Which services an override acts on: a service matches when it meets every field given (the
+ * fields are ANDed; the values within one field are ORed). At least one field is required.
+ */
 export interface ServiceSelector {
   ids?: string[];
+  /** Services whose id starts with any of these prefixes, e.g. "CRE-" for every China-Europe train. */
+  idPrefixes?: string[];
   lines?: string[];
   modes?: Mode[];
   /** Services calling at any of these hubs (origin, destination or via). */
   hubs?: string[];
+  /** Services whose origin is one of these hubs. */
+  fromHubs?: string[];
+  /** Services whose final destination is one of these hubs. */
+  toHubs?: string[];
   international?: boolean;
 }
 
@@ -311,6 +321,13 @@ export type ServicePatch = Partial<
   >
 >;
 
+/**
+ * What an "update-demand" override may change on a demand flow: the modes it may use (each
+ * must be one its commodity physically allows, COMMODITY_LIMITS) and its value of time. To
+ * lift a restriction, list every mode the commodity allows: that is the open choice.
+ */
+export type DemandPatch = Partial<Pick<DemandFlow, "modes" | "valueOfTimeCnyPerTHour">>;
+
 export type Override = Provenance &
   (
     | { op: "add-hubs"; hubs: Hub[] }
@@ -325,6 +342,18 @@ export type Override = Provenance &
     | { op: "close-hub"; hub: string; from: IsoDate; to: IsoDate; reason?: string }
     | { op: "close-services"; select: ServiceSelector; from: IsoDate; to: IsoDate; reason?: string }
     | { op: "scale-demand"; select: DemandSelector; factor: number }
+    | { op: "update-demand"; select: DemandSelector; set: DemandPatch }
+    /** Multiplies the selected services' tariffs (CNY per tonne) by factor (>= 0). */
+    | { op: "scale-tariffs"; select: ServiceSelector; factor: number }
+    | {
+        op: "scale-frequency";
+        select: ServiceSelector;
+        /**
+         * Departures per week are multiplied by this factor (> 0) and rounded to whole
+         * departures, halves up; see the "scale-frequency" handler for the exact rule.
+         */
+        factor: number;
+      }
     | {
         op: "move-services";
         select: ServiceSelector;
