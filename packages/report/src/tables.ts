@@ -20,7 +20,12 @@ function perView(r: BaselineResult, rows: (v: AssignmentView) => Cell[][]): Cell
   return VIEWS.flatMap((k) => rows(r.views[k]).map((row) => [k, ...row]));
 }
 
-function targetsTable(r: BaselineResult): ReportTable {
+/**
+ * The target table as data: one row per target with its figures unrounded, null where a figure is
+ * missing, lists joined with ";". The one layout of the targets everywhere: `targets.csv` of
+ * `fourports report --format csv` and `fourports baseline --csv` both write it.
+ */
+export function targetsTable(r: BaselineResult): ReportTable {
   return {
     name: "targets",
     title: "Targets",
