@@ -56,7 +56,7 @@ type Rendered = { name: string | null; text: string }[];
 function render(format: Format, r: BaselineResult, cmp: ReturnType<typeof compareScenarios> | null, html: { footer: string; flowWidth: FlowWidth | undefined }): Rendered {
   if (format === "json") return [{ name: null, text: toJson(cmp ?? r) }];
   if (format === "md") return [{ name: null, text: cmp ? comparisonMarkdown(cmp) : baselineMarkdown(r) }];
-  if (format === "html") return [{ name: null, text: cmp ? comparisonHtml(cmp, { footer: html.footer }) : baselineHtml(r, { footer: html.footer, ...(html.flowWidth ? { flowWidth: html.flowWidth } : {}) }) }];
+  if (format === "html") return [{ name: null, text: cmp ? comparisonHtml(cmp, { footer: html.footer, comparators: r.targets }) : baselineHtml(r, { footer: html.footer, ...(html.flowWidth ? { flowWidth: html.flowWidth } : {}) }) }];
   // A UTF-8 byte-order mark: without it Excel reads the CSV as the local code page and garbles
   // 中文 names. Only these files get it: they are a folder of tables for a spreadsheet, while
   // `--csv` of every other command (stdout, or --out with the same bytes) is for pipes and
