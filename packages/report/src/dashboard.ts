@@ -61,7 +61,7 @@ const num = (v: number | string | null): number | null => (typeof v === "number"
 
 /** How many rows a target's block has: one per measure it has a figure for (at least one). */
 function rowsOf(t: TargetRow): number {
-  const n = BARS.filter((b) => b.value(t) !== null).length + BANDS.filter((b) => b.band(t) !== null).length + (t.ceiling !== null ? 1 : 0);
+  const n = (t.goal !== null || t.comparator === "all" ? 1 : 0) + BARS.slice(1).filter((b) => b.value(t) !== null).length + BANDS.filter((b) => b.band(t) !== null).length + (t.ceiling !== null ? 1 : 0);
   return Math.max(1, n);
 }
 
@@ -101,7 +101,7 @@ function targetBlock(t: TargetRow, y0: number): string {
     parts.push(label(l), text({ x: LABEL_W, y: rowY() + 12, class: "value" }, v));
     row++;
   };
-  if (t.goal !== null) {
+  if (t.goal !== null || t.comparator === "all") {
     if (bars) bar("goal", BARS[0].colour, t.goal as number, t.comparator === "<=" ? "goal (at most)" : "goal", goalText(t));
     else textRow("goal", goalText(t));
   }
@@ -126,8 +126,11 @@ function targetBlock(t: TargetRow, y0: number): string {
     );
     row++;
   }
-  if (typeof t.ceiling === "number") bar(CEILING.measure, CEILING.colour, t.ceiling, CEILING.label);
-  else if (t.ceiling !== null) textRow(CEILING.label, t.ceiling);
+  // "Ceiling at 100% load" means most that could be carried; for a date, a count, a text or a
+  // time to stay under (<=) the figure is what the network achieves as modelled.
+  const ceilingLabel = bars && t.comparator !== "<=" ? CEILING.label : "as modelled";
+  if (typeof t.ceiling === "number") bar(CEILING.measure, CEILING.colour, t.ceiling, ceilingLabel);
+  else if (t.ceiling !== null) textRow(ceilingLabel, t.ceiling);
   if (row === 0) textRow("reported", t.detail || "no figure");
   if (bars && typeof t.goal === "number") {
     // The goal as a dashed rule through every row, so each bar reads against it.
