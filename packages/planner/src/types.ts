@@ -207,6 +207,9 @@ export interface TargetChange {
   simulatedP50: Delta;
   pMet: Delta;
   ceiling: Delta;
+  /** The ceilings as the results give them: a number, a date or a text (the reach circle, the rural counts). */
+  ceilingA: number | string | null;
+  ceilingB: number | string | null;
   /** Null where the target is only in the other result. */
   statusA: CeilingStatus | null;
   statusB: CeilingStatus | null;
