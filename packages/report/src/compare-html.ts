@@ -112,12 +112,9 @@ function targetVerdict(t: TargetChange, comparator: string | undefined, d: Delta
 
 const ab = (d: Delta, unit: string): string => (d.a === null && d.b === null ? "–" : `${fmtValue(d.a, unit)} → ${fmtValue(d.b, unit)}`);
 
-/** A target's ceilings: the raw values where the result has them (a date, the circle's text), else the numbers. */
+/** A target's ceilings as the results have them: a number, or a date or text (the circle's shares, the rural counts). */
 function ceilingText(t: TargetChange): string {
-  const raw = t as TargetChange & { ceilingA?: number | string | null; ceilingB?: number | string | null };
-  if (raw.ceilingA === undefined && raw.ceilingB === undefined) return ab(t.ceiling, t.unit);
-  const a = raw.ceilingA ?? null;
-  const b = raw.ceilingB ?? null;
+  const { ceilingA: a, ceilingB: b } = t;
   if (a === null && b === null) return "–";
   return a === b ? fmtValue(a, t.unit) : `${fmtValue(a, t.unit)} → ${fmtValue(b, t.unit)}`;
 }

@@ -137,7 +137,7 @@ describe("comparison page", () => {
   });
 
   it("colours a target's change by the goal, respecting <=", () => {
-    const t = (goal: number, a: number, b: number): TargetChange => ({ id: "x", title: "x", unit: "min", goal, leastCost: { a, b, change: b - a }, shipperLogit: { a: null, b: null, change: null }, simulatedP50: { a: null, b: null, change: null }, pMet: { a: null, b: null, change: null }, ceiling: { a: null, b: null, change: null }, statusA: "within-ceiling", statusB: "within-ceiling" });
+    const t = (goal: number, a: number, b: number): TargetChange => ({ id: "x", title: "x", unit: "min", goal, leastCost: { a, b, change: b - a }, shipperLogit: { a: null, b: null, change: null }, simulatedP50: { a: null, b: null, change: null }, pMet: { a: null, b: null, change: null }, ceiling: { a: null, b: null, change: null }, ceilingA: null, ceilingB: null, statusA: "within-ceiling", statusB: "within-ceiling" });
     const cls = (x: TargetChange, comparator: string): string => {
       const one: ComparisonResult = { ...c, targets: [x] };
       return comparisonHtml(one, { comparators: [{ id: "x", comparator }] }).match(/<table class="table-target-changes">[\s\S]*?<td class="num ?([a-z]*)">/)![1]!;
@@ -154,6 +154,12 @@ describe("comparison page", () => {
     const html = comparisonHtml(c);
     expect(header(html, "table-lines")).toEqual(["line", "mode", "leg", "change", "departures a → b", "loaded t a → b", "Δ loaded t", "utilisation a → b"]);
     expect(tableRows(html, "table-lines")[2]).toEqual(["L01", "air", "CGO → LUX", "changed", "50 → 50", "40,000 → 44,000", "+4,000", "70.0% → 77.0%"]);
+  });
+
+  it("shows a non-numeric ceiling (a date, a text) instead of a dash", () => {
+    const rows = tableRows(comparisonHtml(c), "table-target-changes");
+    const i = c.targets.findIndex((t) => t.id === "sea-rail-open");
+    expect(rows[i]![7]).toBe("2025-03-01");
   });
 
   it("shows statuses in words", () => {
