@@ -174,7 +174,7 @@ export function comparisonHtml(c: ComparisonResult, options: ComparisonHtmlOptio
     `<h2>a</h2>${scenarioFacts(c.a)}<h2>b</h2>${scenarioFacts(c.b)}`,
     section("totals", "Year totals", "Least-cost assignment, rounded; a change is green when it is for the better (more served, less unserved, cost or CO2e) and red when for the worse; transport work is neither.", totalsTable(c)),
     section("targets", "Targets", "Each target's figures in a and in b; a change is green when it brings the goal nearer (or, met in both, goes further: more for ≥, less for ≤) and red when it moves away.", targetTable(c, comparators)),
-    section("ports", "Port throughput", "Change in loaded plus unloaded tonnes per port group and mode.", ports.length ? deltaSvg("port-deltas", ports, "t") : "<p>No change.</p>", htmlTable(get("ports"), { throughputTChange: (x) => (typeof x === "number" ? verdictCell(fmtChange(x, "t"), 0) : "<td>–</td>") })),
+    section("ports", "Port throughput", "Change in loaded plus unloaded tonnes per port group and mode.", ports.length ? deltaSvg("port-deltas", ports, "t") : "<p>No change.</p>", htmlTable({ ...get("ports"), header: ["port group", "mode", "a t", "b t", "change"] }, { change: (x) => (typeof x === "number" ? verdictCell(fmtChange(x, "t"), 0) : "<td>–</td>") })),
     section("hubs", "Hubs", `The ${hubs.length} hubs whose throughput changed most (of ${c.hubs.length}).`, hubs.length ? deltaSvg("hub-deltas", hubs, "t") : "<p>No hub changed.</p>"),
     section("lines", "Lines added, removed or changed", `${c.lines.length} lines.`, linesTable(c)),
     options.footer ? `<footer>${escapeHtml(options.footer)}</footer>` : "",

@@ -162,6 +162,10 @@ describe("comparison page", () => {
     expect(rows[i]![7]).toBe("2025-03-01");
   });
 
+  it("heads the port table in words, not field names", () => {
+    expect(header(comparisonHtml(c), "table-ports")).toEqual(["port group", "mode", "a t", "b t", "change"]);
+  });
+
   it("shows statuses in words", () => {
     expect(comparisonHtml(c)).toContain(`${STATUS_TEXT["within-ceiling"]} → ${STATUS_TEXT.met}`);
   });
