@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { compareScenarios } from "@fourports/planner";
 import { baselineHtml, comparisonHtml, type BaselineResult } from "@fourports/report";
 import { fixtureBaseline, fixtureComparison, realBaseline } from "./fixture.js";
 
@@ -152,6 +153,23 @@ if (!HAVE && REQUIRE) {
       const overflow = await page.locator(".table-wrap").evaluateAll((els) => els.map((e) => e.scrollWidth - e.clientWidth));
       expect(overflow.every((x) => x <= 0), `tables wider than the page: ${overflow.join(", ")}`).toBe(true);
       await page.screenshot({ path: join(OUT, "compare.png"), fullPage: true });
+      await page.close();
+    });
+
+    it("fits a comparison of real results at 1200 px, long line names and all", async () => {
+      const a = realBaseline();
+      const b = realBaseline();
+      // Every third line carries half as much in b: many changed lines with the seeds' real names.
+      b.views.leastCost.lines = b.views.leastCost.lines.map((l, i) => (i % 3 === 0 ? { ...l, loadedT: l.loadedT / 2, utilisation: l.utilisation / 2 } : l));
+      const c = compareScenarios(a, b);
+      expect(c.lines.length).toBeGreaterThan(50);
+      const { page, errors } = await load(browser, "compare-real.html", comparisonHtml(c, { comparators: a.targets }));
+      expect(errors).toEqual([]);
+      await page.setViewportSize({ width: 1200, height: 900 });
+      const overflow = await page.locator(".table-wrap").evaluateAll((els) => els.map((e) => e.scrollWidth - e.clientWidth));
+      expect(overflow.every((x) => x <= 0), `tables wider than the page: ${overflow.join(", ")}`).toBe(true);
+      await page.screenshot({ path: join(OUT, "compare-real.png"), fullPage: false });
+      await page.locator("table.table-lines").screenshot({ path: join(OUT, "compare-real-lines.png") });
       await page.close();
     });
   });
