@@ -168,7 +168,8 @@ export function comparisonHtml(c: ComparisonResult, options: ComparisonHtmlOptio
     .sort((p, q) => Math.abs(q.throughputT.change!) - Math.abs(p.throughputT.change!) || (p.hub < q.hub ? -1 : 1))
     .slice(0, maxHubs)
     .map((h): DeltaBar => ({ key: h.hub, label: h.name, change: h.throughputT.change!, attrs: { "data-hub": h.hub } }));
-  const comparators = new Map((options.comparators ?? []).map((x) => [x.id, x.comparator]));
+  // Each change carries its target's comparator; the option still overrides it for older results.
+  const comparators = new Map<string, string>([...c.targets.map((x): [string, string] => [x.id, x.comparator]), ...(options.comparators ?? []).map((x): [string, string] => [x.id, x.comparator])]);
   const body = [
     `<header><h1>${escapeHtml(title)}</h1><p class="lede">What changes from scenario a to scenario b.</p></header>`,
     `<h2>a</h2>${scenarioFacts(c.a)}<h2>b</h2>${scenarioFacts(c.b)}`,

@@ -137,17 +137,20 @@ describe("comparison page", () => {
   });
 
   it("colours a target's change by the goal, respecting <=", () => {
-    const t = (goal: number, a: number, b: number): TargetChange => ({ id: "x", title: "x", unit: "min", goal, leastCost: { a, b, change: b - a }, shipperLogit: { a: null, b: null, change: null }, simulatedP50: { a: null, b: null, change: null }, pMet: { a: null, b: null, change: null }, ceiling: { a: null, b: null, change: null }, ceilingA: null, ceilingB: null, statusA: "within-ceiling", statusB: "within-ceiling" });
-    const cls = (x: TargetChange, comparator: string): string => {
+    const t = (goal: number, a: number, b: number, comparator: TargetChange["comparator"]): TargetChange => ({ id: "x", title: "x", unit: "min", comparator, goal, leastCost: { a, b, change: b - a }, shipperLogit: { a: null, b: null, change: null }, simulatedP50: { a: null, b: null, change: null }, pMet: { a: null, b: null, change: null }, ceiling: { a: null, b: null, change: null }, ceilingA: null, ceilingB: null, statusA: "within-ceiling", statusB: "within-ceiling" });
+    const cls = (x: TargetChange): string => {
       const one: ComparisonResult = { ...c, targets: [x] };
-      return comparisonHtml(one, { comparators: [{ id: "x", comparator }] }).match(/<table class="table-target-changes">[\s\S]*?<td class="num ?([a-z]*)">/)![1]!;
+      return comparisonHtml(one).match(/<table class="table-target-changes">[\s\S]*?<td class="num ?([a-z]*)">/)![1]!;
     };
-    expect(cls(t(10, 14, 12), "<=")).toBe("better");
-    expect(cls(t(10, 12, 14), "<=")).toBe("worse");
-    expect(cls(t(10, 12, 14), ">=")).toBe("better");
-    expect(cls(t(10, 14, 12), ">=")).toBe("worse");
-    // Without the comparator nothing is claimed.
-    expect(comparisonHtml({ ...c, targets: [t(10, 14, 12)] })).toMatch(/<table class="table-target-changes">[\s\S]*?<td class="num ">/);
+    // The comparator comes with each change (TargetChange.comparator).
+    expect(cls(t(10, 14, 12, "<="))).toBe("better");
+    expect(cls(t(10, 12, 14, "<="))).toBe("worse");
+    expect(cls(t(10, 12, 14, ">="))).toBe("better");
+    expect(cls(t(10, 14, 12, ">="))).toBe("worse");
+    // The option still overrides it.
+    expect(comparisonHtml({ ...c, targets: [t(10, 14, 12, ">=")] }, { comparators: [{ id: "x", comparator: "<=" }] })).toMatch(/<table class="table-target-changes">[\s\S]*?<td class="num better">/);
+    // A reported figure (no threshold) is not judged.
+    expect(comparisonHtml({ ...c, targets: [t(10, 14, 12, "report")] })).toMatch(/<table class="table-target-changes">[\s\S]*?<td class="num ">/);
   });
 
   it("keeps the lines table narrow: a → b per figure, short headers", () => {
