@@ -201,6 +201,8 @@ export interface TargetChange {
   id: string;
   title: string;
   unit: string;
+  /** How the goal reads (">=" more is better, "<=" less is better, …), so a change can be judged. */
+  comparator: Target["comparator"];
   goal: number | string | null;
   leastCost: Delta;
   shipperLogit: Delta;
