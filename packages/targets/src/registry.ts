@@ -96,7 +96,7 @@ export interface ReachSpec {
 export interface Target {
   /** Unique id of the target. */
   id: string;
-  /** Title, as the document words it (translated). */
+  /** Short title of the target, for reports. */
   title: string;
   /** What the target measures. */
   metric: Metric;
