@@ -9,7 +9,7 @@ export interface CountyGeneratorParams {
   id: string;
   /** Name of the generated county. */
   name: string;
-  /** Centre of the (fictional) county. */
+  /** Centre of the (fictional) county, longitude. */
   lon: number;
   /** Centre of the county, latitude. */
   lat: number;

@@ -15,7 +15,9 @@ let highsOnce: Promise<Highs> | undefined;
  * site. Plain data so the exact and the heuristic solver read the same instance.
  */
 export interface SitingInstance {
+  /** Candidate and open sites (centres and townships), by index. */
   siteIds: string[];
+  /** Villages, by index. */
   villageIds: string[];
   /** Weight of each village (parcels per day, or 1 to count villages). */
   weight: number[];
@@ -23,15 +25,19 @@ export interface SitingInstance {
   covers: number[][];
   /** Per site: already open (kept open, not counted against maxNewSites). */
   fixedOpen: boolean[];
+  /** Most sites the plan may open besides the fixed ones. */
   maxNewSites: number;
 }
 
+/** A siting plan: the sites open and what they cover. */
 export interface SitingSolution {
   /** Site ids opened by the solution, fixed ones included, in site order. */
   open: string[];
   /** New sites only. */
   opened: string[];
+  /** Weight of the villages covered. */
   coveredWeight: number;
+  /** Villages covered. */
   coveredVillages: number;
 }
 

@@ -5,33 +5,56 @@ import type { VrpInstance } from "./vrp-instance.js";
 
 /** One van trip: depot → villages → depot. */
 export interface VanRoute {
+  /** Id of the fleet. */
   fleetId: string;
+  /** Depot the route starts and ends at. */
   depot: string;
   /** Which van of the fleet (0-based) and its trip of the day (0-based). */
   van: number;
+  /** Which trip of its van's day this is (0-based). */
   tripOfDay: number;
+  /** Villages in visiting order. */
   villageIds: string[];
+  /** Road distance, km. */
   distanceKm: number;
+  /** Duration depot to depot, minutes (driving, stops and waiting for windows). */
   durationMin: number;
   /** Down plus up parcels: the load bound the route was planned with. */
   loadParcels: number;
   /** Minutes from day 0, 00:00. */
   startMin: number;
+  /** Back at the depot, minutes from day 0, 00:00. */
   endMin: number;
   /** Arrival minute at each village, in route order. */
   arriveMin: number[];
+  /** Running cost, CNY (distanceKm × the fleet's costCnyPerKm). */
   costCny: number;
 }
 
+/**
+ * Why a van does not serve a village: the shift is too short even for the village alone, its parcels
+ * exceed a van, a window cannot be met, or no road reaches it (or the route takes more than 24 h).
+ */
 export type VanMissReason = "van-shift-too-short" | "van-capacity" | "outside-window" | "too-far";
 
+/** One fleet's planned day: the routes and the villages left out. */
 export interface FleetPlan {
+  /** The routes, by van and trip. */
   routes: VanRoute[];
-  missed: { villageId: string; reason: VanMissReason }[];
+  missed: {
+    /** Id of the village. */
+    villageId: string;
+    /** Why no van serves it. */
+    reason: VanMissReason;
+  /** Opening minute of the day. */
+  }[];
+/** Closing minute of the day (no arrival after it). */
 }
 
 /** A village's delivery window, minutes of the day (waiting allowed, no arrival after close). */
+/** Input of {@link planFleet}: one fleet, its villages and their road distances. */
 export interface DayWindow {
+  /** The fleet (its capacity as planned, e.g. scaled by a load factor). */
   openMin: number;
   closeMin: number;
 }
@@ -41,19 +64,27 @@ export interface FleetInput {
   /** Village ids assigned to this fleet's depot. */
   villageIds: string[];
   /** Parcels down + up per village. */
+  /** Minutes a van spends at each village. */
   parcels: number[];
   /** Per village: its delivery window, or null. */
   windows?: (DayWindow | null)[];
+  /** Seeded generator for the route search. */
   /** (k+1)×(k+1) road km, index 0 the depot, 1..k the villages in order. */
+  /** Ruin-and-recreate iterations of the route search. */
   distanceKm: Float64Array;
   stopServiceMin: number;
   /** When the day's down parcels are at the depot (minutes from day 0, 00:00). */
   depotReadyMin: number;
   rng: () => number;
+  /** The (k+1)×(k+1) road km matrix, index 0 the depot. */
   vrpIterations: number;
+/** Matrix side, k + 1. */
 }
+/** Minutes per km at the fleet's speed. */
 
+/** Minutes a van spends at each village. */
 /** What timing a fleet's route needs: road km, speed, service time and windows per village. */
+/** Delivery window per village in route-index order, null for none; undefined when none were given. */
 export interface FleetLegs {
   distanceKm: Float64Array;
   k1: number;
