@@ -243,10 +243,10 @@ export interface OnDemandDispatch {
   maxWaitMin: number;
 }
 
+/** A scheduled or on-demand transport service between two hubs, possibly calling at others on the way. */
 export interface Service extends Sourced {
-  /** A scheduled or on-demand transport service between two hubs, possibly calling at others on the way. */
-  id: string;
   /** Unique id of the service. */
+  id: string;
   /** Services of one line (both directions, several operators) share a line id. */
   line: string;
   /** Transport mode; decides which transfer times apply and which commodities may ride. */
@@ -289,37 +289,37 @@ export interface Service extends Sourced {
 
 /** A road link between hubs of one city (airport ↔ land port ↔ HSR station by truck). */
 export interface TransferLink extends Sourced {
-  from: string;
   /** Hub id at one end (the origin when not bidirectional). */
-  to: string;
+  from: string;
   /** Hub id at the other end. */
-  durationMin: number;
+  to: string;
   /** Driving time, minutes. */
-  distanceKm: number;
+  durationMin: number;
   /** Road distance, km. */
+  distanceKm: number;
   /** True: usable in both directions. */
   bidirectional: boolean;
 }
 
+/** A year's freight between two hubs: the demand the assignment and the simulation carry. */
 export interface DemandFlow extends Sourced {
-  /** A year's freight between two hubs: the demand the assignment and the simulation carry. */
-  id: string;
   /** Unique id of the flow. */
-  from: string;
+  id: string;
   /** Origin hub id, where the freight is released. */
-  to: string;
+  from: string;
   /** Destination hub id. */
-  commodity: Commodity;
+  to: string;
   /** What the freight is; limits the modes it may use and its longest transit. */
-  tPerYear: number;
+  commodity: Commodity;
   /** Tonnes released over the horizon's year. */
-  teuPerYear?: number;
+  tPerYear: number;
   /** Twenty-foot equivalent units a year, when the flow is containerised. */
-  valueOfTimeCnyPerTHour: number;
+  teuPerYear?: number;
   /**
    * What an hour of transit costs the shipper per tonne, CNY; weighs time against tariff in the
    * generalised cost.
    */
+  valueOfTimeCnyPerTHour: number;
   /**
    * An explicit restriction of the modes the flow may use. When absent (the open mode choice),
    * every mode the commodity physically allows (COMMODITY_LIMITS) competes; see allowedModes.

@@ -23,45 +23,45 @@ export interface CountyAnalysis {
   counts: CountyCounts;
   /** The siting heuristic's plan, beside what the open stations cover today. */
   siting: {
-    /** Simulated days: the share of parcels delivered within 24 hours. */
     /** Coverage radius of a station, road km. */
     radiusKm: number;
     /** What the stations open today cover. */
     today: {
       /** Weight of the villages covered (daily parcels, or one per village; see CountySitingOptions.weightBy). */
-      /** The province's rural analysis: the roll-up against the targets and each county's analysis. */
       coveredWeight: number;
-      /** The province roll-up against the rural targets. */
       /** Villages covered. */
-      /** One analysis per county, in province order. */
       coveredVillages: number;
     };
     /** The greedy siting plan. */
-    /** Options of {@link analyseRural}. */
     plan: SitingSolution;
     /** Villages in the county. */
     villages: number;
-    /** Days to simulate per county (default 30). */
     /** Weight of all villages, as coveredWeight counts it. */
-    /** Station coverage radius and siting limits. */
     totalWeight: number;
-  /** Aborts the analysis; passed to the roll-up, the day simulation and the line candidates. */
   };
+  /** Simulated days: the share of parcels delivered within 24 hours. */
   simulation: DaySimResult;
   /** Bus lines without parcel room, by what carrying parcels would gain. */
   lines: LineCandidates;
 }
 
+/** The province's rural analysis: the roll-up against the targets and each county's analysis. */
 export interface RuralAnalysis {
+  /** The province roll-up against the rural targets. */
   rollup: ProvinceRollup;
+  /** One analysis per county, in province order. */
   counties: CountyAnalysis[];
 }
 
+/** Options of {@link analyseRural}. */
 export interface RuralAnalysisOptions {
   /** One seeded generator: the van routing draws first, then the day simulation. */
   rng: () => number;
+  /** Days to simulate per county (default 30). */
   days?: number;
+  /** Station coverage radius and siting limits. */
   siting?: CountySitingOptions;
+  /** Aborts the analysis; passed to the roll-up, the day simulation and the line candidates. */
   signal?: AbortSignal;
 }
 

@@ -145,7 +145,7 @@ export interface County {
   maxSnapKm: number;
   /** The road graph file(s). */
   roads: RoadSource;
-  /** County centres: where parcels are sorted and vans and lines start. */
+  /** County logistics centres, where the day's parcels are sorted. */
   centres: Point[];
   /** Township stations, open or candidate. */
   townships: Township[];

@@ -67,20 +67,16 @@ export interface CoverageResult {
   readyMin: number;
   /** One entry per village, in county order. */
   villages: VillageCoverage[];
+  /** Share of villages served within 24 h: goods down, produce up, and both ways. */
   share24h: {
-    /** Every village and direction not served within 24 h, with the reason. */
     /** Villages whose goods arrive within 24 h. */
-    /** The planned van routes of a day. */
     down: number;
-    /** One entry per parcel-carrying line. */
     /** Villages whose produce reaches the centre within 24 h. */
-    /** Van-kilometres a day, all routes. */
     up: number;
-    /** Van running cost a day, CNY, all routes. */
     /** Villages served within 24 h both ways. */
     both: number;
   };
-  /** Options of {@link countyCoverage}. */
+  /** Every village and direction not served within 24 h, with the reason. */
   misses: {
     /** Id of the village. */
     villageId: string;
@@ -89,13 +85,17 @@ export interface CoverageResult {
     /** Why. */
     reason: MissReason;
   }[];
+  /** The planned van routes of a day. */
   routes: VanRoute[];
-  /** Aborts the coverage between villages and van fleets. */
+  /** One entry per parcel-carrying line. */
   lines: LineUse[];
+  /** Van-kilometres a day, all routes. */
   vanKmPerDay: number;
+  /** Van running cost a day, CNY, all routes. */
   vanCostCnyPerDay: number;
 }
 
+/** Options of {@link countyCoverage}. */
 export interface CoverageOptions {
   /** Seeded generator for the van routing. */
   rng: () => number;
@@ -105,6 +105,7 @@ export interface CoverageOptions {
   planLoadFactor?: number;
   /** Ruin-and-recreate iterations per fleet (default 3000). */
   vrpIterations?: number;
+  /** Aborts the coverage between villages and van fleets. */
   signal?: AbortSignal;
 }
 

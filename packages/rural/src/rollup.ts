@@ -138,24 +138,24 @@ export interface RollupRow {
   years: {
     /** The target year. */
     year: number;
-    /** The modelled counties summed and set against the rural targets (see {@link provinceRollup}). */
     /** The target for that year (a count, or a share for "share24h"). */
-    /** Id of the province. */
     target: number;
-    /** Each county's counts, in province order. */
     /** Whether the modelled figure reaches the target. */
-    /** Each county's coverage, in province order. */
     met: boolean;
-  /** One row per count, then the 24-hour share. */
   }[];
-/** The document that sets the targets. */
 }
 
+/** The modelled counties summed and set against the rural targets (see {@link provinceRollup}). */
 export interface ProvinceRollup {
+  /** Id of the province. */
   provinceId: string;
+  /** Each county's counts, in province order. */
   counties: CountyCounts[];
+  /** Each county's coverage, in province order. */
   coverage: CoverageResult[];
+  /** One row per count, then the 24-hour share. */
   rows: RollupRow[];
+  /** The document that sets the targets. */
   targetsSource: string;
   /** Provenance labels of the counties summed (ASSUMPTION for a generated county). */
   labels: RuralLabel[];

@@ -41,55 +41,56 @@ export type VanMissReason = "van-shift-too-short" | "van-capacity" | "outside-wi
 export interface FleetPlan {
   /** The routes, by van and trip. */
   routes: VanRoute[];
+  /** Villages no van serves, with the reason. */
   missed: {
     /** Id of the village. */
     villageId: string;
     /** Why no van serves it. */
     reason: VanMissReason;
-  /** Opening minute of the day. */
   }[];
-/** Closing minute of the day (no arrival after it). */
 }
 
 /** A village's delivery window, minutes of the day (waiting allowed, no arrival after close). */
-/** Input of {@link planFleet}: one fleet, its villages and their road distances. */
 export interface DayWindow {
-  /** The fleet (its capacity as planned, e.g. scaled by a load factor). */
+  /** Opening minute of the day. */
   openMin: number;
+  /** Closing minute of the day (no arrival after it). */
   closeMin: number;
 }
 
+/** Input of {@link planFleet}: one fleet, its villages and their road distances. */
 export interface FleetInput {
+  /** The fleet (its capacity as planned, e.g. scaled by a load factor). */
   fleet: VanFleet;
   /** Village ids assigned to this fleet's depot. */
   villageIds: string[];
   /** Parcels down + up per village. */
-  /** Minutes a van spends at each village. */
   parcels: number[];
   /** Per village: its delivery window, or null. */
   windows?: (DayWindow | null)[];
-  /** Seeded generator for the route search. */
   /** (k+1)×(k+1) road km, index 0 the depot, 1..k the villages in order. */
-  /** Ruin-and-recreate iterations of the route search. */
   distanceKm: Float64Array;
+  /** Minutes a van spends at each village. */
   stopServiceMin: number;
   /** When the day's down parcels are at the depot (minutes from day 0, 00:00). */
   depotReadyMin: number;
+  /** Seeded generator for the route search. */
   rng: () => number;
-  /** The (k+1)×(k+1) road km matrix, index 0 the depot. */
+  /** Ruin-and-recreate iterations of the route search. */
   vrpIterations: number;
-/** Matrix side, k + 1. */
 }
-/** Minutes per km at the fleet's speed. */
 
-/** Minutes a van spends at each village. */
 /** What timing a fleet's route needs: road km, speed, service time and windows per village. */
-/** Delivery window per village in route-index order, null for none; undefined when none were given. */
 export interface FleetLegs {
+  /** The (k+1)×(k+1) road km matrix, index 0 the depot. */
   distanceKm: Float64Array;
+  /** Matrix side, k + 1. */
   k1: number;
+  /** Minutes per km at the fleet's speed. */
   minPerKm: number;
+  /** Minutes a van spends at each village. */
   stopServiceMin: number;
+  /** Delivery window per village in route-index order, null for none; undefined when none were given. */
   windows: (DayWindow | null)[] | undefined;
 }
 
