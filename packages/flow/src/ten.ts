@@ -41,7 +41,16 @@ export interface TimeExpandedNetwork {
    * whose flows together may not exceed capacityT. A side constraint (a bundle), not an arc
    * capacity: a minimum-cost flow solver ignores it, an LP solver can add it.
    */
-  handling: { hub: number; day: number; capacityT: number; arcs: number[] }[];
+  handling: {
+    /** Hub index. */
+    hub: number;
+    /** Day number from the epoch. */
+    day: number;
+    /** The hub's daily handling capacity, tonnes. */
+    capacityT: number;
+    /** Loading and unloading arcs at the hub that day. */
+    arcs: number[];
+  }[];
 }
 
 /** Which modes, origin times and horizon a time-expanded network covers. */

@@ -344,7 +344,15 @@ export interface DemandFlow extends Sourced {
  * vehicles neither; high-speed freight carries parcels (express, cold-chain boxes), not
  * containers; perishables (cold chain) have a longest transit. ASSUMPTION, see seeds/README.md.
  */
-export const COMMODITY_LIMITS: Record<Commodity, { modes: readonly Mode[]; maxTransitDays?: number }> = {
+export const COMMODITY_LIMITS: Record<
+  Commodity,
+  {
+    /** The modes the commodity may use. */
+    modes: readonly Mode[];
+    /** Longest transit from release to delivery, days, when the commodity has one. */
+    maxTransitDays?: number;
+  }
+> = {
   general: { modes: ["air", "rail", "road", "river", "sea"] },
   express: { modes: ["air", "rail", "hsr", "road", "river", "sea"] },
   "cold-chain": { modes: ["air", "rail", "hsr", "road", "river", "sea"], maxTransitDays: 20 },
@@ -427,23 +435,106 @@ export type ServicePatch = Partial<
  */
 export type Override = Provenance &
   (
-    | { op: "add-hubs"; hubs: Hub[] }
-    | { op: "add-services"; services: Service[] }
-    | { op: "add-transfers"; transfers: TransferLink[] }
-    | { op: "add-demand"; demand: DemandFlow[] }
-    | { op: "remove-services"; select: ServiceSelector }
-    | { op: "remove-demand"; select: DemandSelector }
-    | { op: "update-hub"; hub: string; set: HubPatch }
-    | { op: "update-services"; select: ServiceSelector; set: ServicePatch }
-    | { op: "scale-services"; select: ServiceSelector; capacityFactor: number }
-    | { op: "close-hub"; hub: string; from: IsoDate; to: IsoDate; reason?: string }
-    | { op: "close-services"; select: ServiceSelector; from: IsoDate; to: IsoDate; reason?: string }
-    | { op: "scale-demand"; select: DemandSelector; factor: number }
     | {
+        /** Adds hubs. */
+        op: "add-hubs";
+        /** The hubs to add; ids must be new. */
+        hubs: Hub[];
+      }
+    | {
+        /** Adds services. */
+        op: "add-services";
+        /** The services to add; ids must be new. */
+        services: Service[];
+      }
+    | {
+        /** Adds road transfer links. */
+        op: "add-transfers";
+        /** The links to add. */
+        transfers: TransferLink[];
+      }
+    | {
+        /** Adds demand flows. */
+        op: "add-demand";
+        /** The flows to add; ids must be new. */
+        demand: DemandFlow[];
+      }
+    | {
+        /** Removes the selected services. */
+        op: "remove-services";
+        /** Which services. */
+        select: ServiceSelector;
+      }
+    | {
+        /** Removes the selected demand flows. */
+        op: "remove-demand";
+        /** Which flows. */
+        select: DemandSelector;
+      }
+    | {
+        /** Changes fields of one hub. */
+        op: "update-hub";
+        /** Id of the hub. */
+        hub: string;
+        /** The fields to replace. */
+        set: HubPatch;
+      }
+    | {
+        /** Changes fields of the selected services. */
+        op: "update-services";
+        /** Which services. */
+        select: ServiceSelector;
+        /** The fields to replace. */
+        set: ServicePatch;
+      }
+    | {
+        /** Multiplies the capacity of the selected services. */
+        op: "scale-services";
+        /** Which services. */
+        select: ServiceSelector;
+        /** Factor applied to capacityT and capacityTeu. */
+        capacityFactor: number;
+      }
+    | {
+        /** Closes a hub for a period. */
+        op: "close-hub";
+        /** Id of the hub. */
+        hub: string;
+        /** First closed day. */
+        from: IsoDate;
+        /** Last closed day (inclusive). */
+        to: IsoDate;
+        /** Why, for reports. */
+        reason?: string;
+      }
+    | {
+        /** Suspends the selected services for a period. */
+        op: "close-services";
+        /** Which services. */
+        select: ServiceSelector;
+        /** First day without departures. */
+        from: IsoDate;
+        /** Last day without departures (inclusive). */
+        to: IsoDate;
+        /** Why, for reports. */
+        reason?: string;
+      }
+    | {
+        /** Multiplies the tonnes (and TEU) of the selected demand flows. */
+        op: "scale-demand";
+        /** Which flows. */
+        select: DemandSelector;
+        /** Factor applied to tPerYear and teuPerYear. */
+        factor: number;
+      }
+    | {
+        /** Moves the selected services from one hub to another from a date on (a relocation). */
         op: "move-services";
+        /** Which services. */
         select: ServiceSelector;
         /** The hub the selected services leave; every selected service must call at it. */
         fromHub: string;
+        /** The hub that replaces it in the copies. */
         toHub: string;
         /** First day served from toHub: originals run until the day before, copies from this day. */
         on: IsoDate;

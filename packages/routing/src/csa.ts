@@ -12,18 +12,37 @@ const SLOTS = STATE_COUNT + 1;
  */
 export type JourneyLeg =
   | {
+      /** A ride on a service. */
       kind: "service";
+      /** Id of the service. */
       serviceId: string;
+      /** Its mode. */
       mode: Mode;
+      /** Trip number in the timetable. */
       trip: number;
+      /** Hub id where the cargo boards. */
       fromHub: string;
+      /** Hub id where it alights. */
       toHub: string;
+      /** Departure from fromHub, minutes since the epoch. */
       departMin: number;
+      /** Arrival at toHub, minutes since the epoch. */
       arriveMin: number;
       /** First and last connection index of the leg in the timetable. */
       connections: [number, number];
     }
-  | { kind: "transfer"; fromHub: string; toHub: string; departMin: number; arriveMin: number };
+  | {
+      /** A drive on a transfer link. */
+      kind: "transfer";
+      /** Hub id where the truck leaves. */
+      fromHub: string;
+      /** Hub id where it arrives. */
+      toHub: string;
+      /** Departure, minutes since the epoch. */
+      departMin: number;
+      /** Arrival, minutes since the epoch. */
+      arriveMin: number;
+    };
 
 /**
  * A journey from one hub to another over the timetable: its legs in order, with departure and arrival

@@ -121,7 +121,10 @@ export interface FromGraphologyOptions<N extends Attributes, E extends Attribute
 export function csrFromGraphology<N extends Attributes, E extends Attributes>(
   graph: GraphologyLike<N, E>,
   options: FromGraphologyOptions<N, E>,
-): CsrGraph & { edgeKeys: string[] } {
+): CsrGraph & {
+  /** Edge index → the graphology edge key (an undirected edge's two arcs share it). */
+  edgeKeys: string[];
+} {
   const ids: string[] = [];
   const index = new Map<string, number>();
   const xs: number[] = [];

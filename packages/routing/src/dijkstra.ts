@@ -134,7 +134,12 @@ export class ShortestPathSearch {
    * Full single-source Dijkstra. Returns the distance and predecessor-node arrays of this
    * instance (valid until the next query; copy them to keep them).
    */
-  singleSource(source: number): { dist: Float64Array; pred: Int32Array } {
+  singleSource(source: number): {
+    /** Distance of each node from the source (Infinity when unreachable). */
+    dist: Float64Array;
+    /** Predecessor node of each node on a shortest path (-1 for the source and unreachable nodes). */
+    pred: Int32Array;
+  } {
     this.checkNodes("ShortestPathSearch.singleSource", source);
     // A tight loop of its own: with every distance reset up front it needs no stamps.
     const s = this.fwd;

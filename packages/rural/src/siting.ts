@@ -42,7 +42,12 @@ export interface SitingSolution {
 }
 
 /** Weight and count of villages covered by a set of open sites (recomputed from scratch). */
-export function sitingCoverage(inst: SitingInstance, open: readonly boolean[]): { coveredWeight: number; coveredVillages: number } {
+export function sitingCoverage(inst: SitingInstance, open: readonly boolean[]): {
+  /** Weight of the villages covered. */
+  coveredWeight: number;
+  /** Villages covered. */
+  coveredVillages: number;
+} {
   const covered = new Uint8Array(inst.villageIds.length);
   inst.covers.forEach((cs, j) => {
     if (open[j]) for (const v of cs) covered[v] = 1;
@@ -122,7 +127,12 @@ export function siteGreedy(inst: SitingInstance): SitingSolution {
 }
 
 /** The exact optimum by MIP (HiGHS compiled to WebAssembly), with the solver's time. */
-export async function siteExact(inst: SitingInstance, options: { timeLimitS?: number } = {}): Promise<SitingSolution & { solveMs: number; status: string }> {
+export async function siteExact(inst: SitingInstance, options: { timeLimitS?: number } = {}): Promise<SitingSolution & {
+  /** Wall-clock time of the MIP solve, ms. */
+  solveMs: number;
+  /** HiGHS's model status; always "Optimal" (anything else throws). */
+  status: string;
+}> {
   highsOnce ??= highsLoader();
   const highs = await highsOnce;
   const lp = sitingLp(inst);

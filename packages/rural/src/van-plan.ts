@@ -201,7 +201,16 @@ function subInstance(input: FleetInput, keep: number[], leg: FleetLegs, dayStart
  * Distance, duration and arrival offset at each stop of a route (indices into the fleet
  * matrix) leaving at `startMin`; early arrivals wait for the window, `late` when one closes first.
  */
-export function routeTimes(route: readonly number[], leg: FleetLegs, startMin: number): { distanceKm: number; durationMin: number; offsetMin: number[]; late: boolean } {
+export function routeTimes(route: readonly number[], leg: FleetLegs, startMin: number): {
+  /** Road distance depot to depot, km. */
+  distanceKm: number;
+  /** Duration depot to depot, minutes (driving, stops and waiting for windows). */
+  durationMin: number;
+  /** Arrival at each stop, minutes after leaving the depot. */
+  offsetMin: number[];
+  /** True when the van reaches a stop after its window closed. */
+  late: boolean;
+} {
   const { distanceKm, k1, minPerKm, stopServiceMin, windows } = leg;
   const day = Math.floor(startMin / 1440) * 1440;
   let prev = 0;

@@ -91,8 +91,9 @@ export interface CrossingResult {
   hub: string;
   /** Gauge-change tracks: trains changed at once. */
   tracks: number;
-  /** This network's trains and the background trains that passed. */
+  /** This network's trains that passed. */
   trains: number;
+  /** Background trains (other cities' China-Europe trains) that passed. */
   backgroundTrains: number;
   /** Dwell of this network's trains: waiting for a track plus the gauge change, minutes. */
   dwellMin: Spread;
