@@ -15,13 +15,13 @@ export interface Limits {
   readonly idLength: number;
   /** Characters in a name, note or other free text. */
   readonly textLength: number;
-  /** Hubs in a scenario. */
+  /** Hubs in one list: a scenario file's, or an add-hubs override's. */
   readonly hubs: number;
-  /** Services in a scenario. */
+  /** Services in one list: a scenario file's, or an add-services override's. */
   readonly services: number;
-  /** Transfer links in a scenario. */
+  /** Transfer links in one list: a scenario file's, or an add-transfers override's. */
   readonly transfers: number;
-  /** Demand flows in a scenario. */
+  /** Demand flows in one list: a scenario file's, or an add-demand override's. */
   readonly demandFlows: number;
   /** Overrides in one scenario file. */
   readonly overrides: number;
@@ -65,23 +65,23 @@ export interface Bounds {
   readonly perDay: number;
   /** Most departures a week a frequency schedule may give (one a minute). */
   readonly perWeek: number;
-  /** Earth's circumference is 40,075 km. */
-  /** Largest capacity of one departure, tonnes. */
+  /** Longest distance of a service or link, km (Earth's circumference is 40,075 km). */
   readonly distanceKm: number;
-  /** Largest capacity of one departure, TEU. */
+  /** Largest capacity of one departure, tonnes. */
   readonly capacityTPerDeparture: number;
-  /** Largest daily handling figure of a hub (tonnes, TEU, trains, flights or trucks a day). */
+  /** Largest capacity of one departure, TEU. */
   readonly capacityTeuPerDeparture: number;
-  /** Largest tariff, CNY per tonne. */
+  /** Largest daily handling figure of a hub (tonnes, TEU, trains, flights or trucks a day). */
   readonly handlingPerDay: number;
-  /** Largest value of time, CNY per tonne-hour. */
+  /** Largest tariff, CNY per tonne. */
   readonly tariffCnyPerT: number;
-  /** Largest demand of one flow, tonnes a year. */
+  /** Largest value of time, CNY per tonne-hour. */
   readonly valueOfTimeCnyPerTHour: number;
-  /** Largest monthly seasonality weight. */
+  /** Largest demand of one flow, tonnes a year. */
   readonly tPerYear: number;
-  /** Largest factor of a scale-services or scale-demand override. */
+  /** Largest monthly seasonality weight. */
   readonly seasonalityWeight: number;
+  /** Largest factor of a scale-services or scale-demand override. */
   readonly scaleFactor: number;
   /** Vehicles in an on-demand service's pool. */
   readonly vehiclesPerPool: number;
