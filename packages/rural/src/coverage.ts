@@ -69,11 +69,11 @@ export interface CoverageResult {
   villages: VillageCoverage[];
   /** Share of villages served within 24 h: goods down, produce up, and both ways. */
   share24h: {
-    /** Villages whose goods arrive within 24 h. */
+    /** Share of villages whose goods arrive within 24 h. */
     down: number;
-    /** Villages whose produce reaches the centre within 24 h. */
+    /** Share of villages whose produce reaches the centre within 24 h. */
     up: number;
-    /** Villages served within 24 h both ways. */
+    /** Share of villages served within 24 h both ways. */
     both: number;
   };
   /** Every village and direction not served within 24 h, with the reason. */

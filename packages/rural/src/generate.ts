@@ -39,7 +39,7 @@ export interface GeneratedCounty {
   county: County;
   /** DIMACS `.gr` text (arc lengths in metres) and `.co` text (lon/lat × 1e6). */
   gr: string;
-  /** See `gr`. */
+  /** See `gr`: the `.co` text with node coordinates. */
   co: string;
   /** Length of the road grid, km (both directions counted once). */
   roadKm: number;
