@@ -1,51 +1,16 @@
 import { statSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { dayNumber, MIN_PER_DAY, readJsonFile, type Scenario } from "@fourports/network";
-import { assignDemand, type Assignment } from "@fourports/flow";
-import { prepareRouting } from "@fourports/routing";
-import {
-  assignedValue,
-  capacityCeilings,
-  choiceOptions,
-  fitChoice,
-  forecastSeries,
-  loadForecastSpec,
-  NoForecastData,
-  loadObserved,
-  loadTargetRegistry,
-  type CeilingResult,
-  type ChoiceFit,
-  type ObservedSet,
-  type SeriesForecast,
-  type Target,
-  type Year,
-} from "@fourports/targets";
+import { dirname } from "node:path";
+import { baseline as runBaseline, type BaselineOptions, type BaselineProgress, type BaselineResult, type AssignmentView, type TargetRow } from "@fourports/planner";
+import type { CeilingStatus } from "@fourports/targets";
 import { printChoiceFit } from "./backtest.js";
 import { dateArg, parseArgs, UsageError } from "./args.js";
-import { loadYear, shown, type Io } from "./commands.js";
+import { shown, type Io } from "./commands.js";
 import { writeFileAtomic } from "./out.js";
-import { ruralRollupFor } from "./rural.js";
-import { seedsDir, userPath } from "./paths.js";
-import { pct, runSimulation, simArgs } from "./simulate.js";
+import { userPath } from "./paths.js";
+import { pct, simArgs } from "./simulate.js";
 import { fmtNumber, table } from "./table.js";
 
-/** Assigns a year's demand, showing progress on stderr (it takes a few seconds). */
-function assignYear(y: Year, io: Io, choice: "cost" | "logit", fit?: ChoiceFit): Assignment {
-  const t0 = performance.now();
-  const a = assignDemand(y.scenario, prepareRouting(y.scenario, y.timetable), {
-    choice,
-    ...(fit ? choiceOptions(fit.fitted) : {}),
-    onProgress: (day, days) => {
-      if (day % 30 === 0 || day === days) io.progress(`assigning ${y.scenario.id} (${choice}): day ${day}/${days}`);
-    },
-  });
-  io.progress("");
-  io.err(`assigned ${y.scenario.id} (${choice}) in ${((performance.now() - t0) / 1000).toFixed(1)} s (${a.bookings.toLocaleString("en-US")} bookings)`);
-  return a;
-}
-
-
-const STATUS: Record<CeilingResult["status"], string> = {
+const STATUS: Record<CeilingStatus, string> = {
   "within-ceiling": "reachable at ≤100% load",
   "beyond-ceiling": "CANNOT REACH even at 100% load",
   met: "met by the network",
@@ -62,10 +27,10 @@ function show(v: number | string | null, unit: string): string {
   return `${fmtNumber(v)} ${unit}`;
 }
 
-function targetText(r: CeilingResult): string {
+function targetText(r: TargetRow): string {
   if (r.comparator === "report") return "(report)";
   if (r.comparator === "all") return "all open";
-  return `${r.comparator} ${show(r.target, r.unit)}`;
+  return `${r.comparator} ${show(r.goal, r.unit)}`;
 }
 
 /** An input file named by an option must exist before minutes of work are spent. */
@@ -99,139 +64,51 @@ function outputFile(path: string): string {
 
 const BASELINE_FILES = ["--targets", "--compare", "--history", "--forecast", "--rural"];
 
-export async function baseline(args: string[], realIo: Io): Promise<number> {
-  const { positional, opts } = parseArgs(args, [...BASELINE_FILES, "--out", "--fit-cutoff", "--forecast-cutoff", "--runs", "--seed", "--workers"], [], 1);
-  const sim = simArgs(opts, 6);
-  // Every argument is checked before the work: input files exist, dates are real, --out can be written.
-  const file = positional[0] ? inputFile("scenario", userPath(positional[0])) : join(seedsDir(), "zhengzhou-2025.json");
-  const opt = (name: string): string | undefined => {
-    const v = opts.get(name);
-    if (v === undefined) return undefined;
-    return BASELINE_FILES.includes(name) ? inputFile(name, userPath(v)) : name.endsWith("-cutoff") ? dateArg(name, v) : v;
+/** Turns the library's progress into status lines, and a line with the time of each finished stage. */
+function progressOf(io: Io): (p: BaselineProgress) => void {
+  const started = new Map<string, number>();
+  return (p) => {
+    const key = `${p.stage}/${p.scenarioId}/${p.choice ?? ""}`;
+    if (!started.has(key)) started.set(key, performance.now());
+    const what = p.stage === "simulate" ? `simulating ${p.scenarioId}: replication` : `assigning ${p.scenarioId} (${p.choice}): day`;
+    if (p.stage === "simulate" || p.done % 30 === 0 || p.done === p.total) io.progress(`${what} ${p.done}/${p.total}`);
+    if (p.done === p.total) {
+      io.progress("");
+      const s = ((performance.now() - started.get(key)!) / 1000).toFixed(1);
+      io.err(p.stage === "simulate" ? `simulated ${p.scenarioId}: ${p.total} replication${p.total === 1 ? "" : "s"} in ${s} s` : `assigned ${p.scenarioId} (${p.choice}) in ${s} s`);
+    }
   };
-  const targetsFile = opt("--targets") ?? join(seedsDir(), "targets-2025.json");
-  const historyFile = opt("--history") ?? join(seedsDir(), "observed-history.json");
-  const forecastFile = opt("--forecast") ?? join(seedsDir(), "forecast.json");
-  let compare = opt("--compare");
-  const fitCutoffArg = opt("--fit-cutoff");
-  const forecastCutoffArg = opt("--forecast-cutoff");
-  const outFile = opts.has("--out") ? outputFile(userPath(opts.get("--out")!)) : undefined;
+}
+
+/** Reads the options into baseline()'s; every file and date is checked before minutes of work. */
+function baselineOptions(args: string[]): { options: BaselineOptions; json: boolean; outFile: string | undefined } {
+  const { positional, opts } = parseArgs(args, [...BASELINE_FILES, "--out", "--fit-cutoff", "--forecast-cutoff", "--runs", "--seed", "--workers", "--json"], ["--json"], 1);
+  const sim = simArgs(opts, 6);
+  const file = (name: string): string | undefined => (opts.has(name) ? inputFile(name, userPath(opts.get(name)!)) : undefined);
+  const date = (name: string): string | undefined => (opts.has(name) ? dateArg(name, opts.get(name)!) : undefined);
+  const options: BaselineOptions = { replications: sim.runs, seed: sim.seed, workers: sim.workers };
+  if (positional[0]) options.scenario = shown(inputFile("scenario", userPath(positional[0])));
+  const set = <K extends keyof BaselineOptions>(k: K, v: BaselineOptions[K] | undefined): void => {
+    if (v !== undefined) options[k] = v;
+  };
+  set("baseYear", file("--compare") && shown(file("--compare")!));
+  set("targets", file("--targets") && shown(file("--targets")!));
+  set("history", file("--history") && shown(file("--history")!));
+  set("forecast", file("--forecast") && shown(file("--forecast")!));
+  set("rural", file("--rural") && shown(file("--rural")!));
+  set("fitCutoff", date("--fit-cutoff"));
+  set("forecastCutoff", date("--forecast-cutoff"));
+  return { options, json: opts.has("--json"), outFile: opts.has("--out") ? outputFile(userPath(opts.get("--out")!)) : undefined };
+}
+
+export async function baseline(args: string[], realIo: Io): Promise<number> {
+  const { options, json, outFile } = baselineOptions(args);
   // With --out the report is collected and written at the end in one atomic step.
   const report: string[] = [];
   const io: Io = outFile ? { ...realIo, out: (l) => void report.push(l) } : realIo;
-
-  const year = loadYear(file);
-  // The growth targets compare with the year before: the file this one extends, unless named.
-  if (!compare) {
-    const raw = readJsonFile(shown(file)) as { extends?: unknown };
-    if (typeof raw.extends === "string") compare = join(dirname(file), raw.extends);
-  }
-  const previous = compare ? loadYear(compare) : undefined;
-  const registry = loadTargetRegistry(shown(targetsFile));
-  const history = loadObserved(shown(historyFile));
-  const spec = loadForecastSpec(shown(forecastFile));
-  const rural = registry.targets.some((t) => t.metric === "rural-counts") ? ruralRollupFor(opt("--rural")) : undefined;
-  const results = capacityCeilings(registry.targets, year, previous, rural ? { rural } : {});
-  const scenarioYear = Number(year.scenario.epoch.slice(0, 4));
-
-  // The shipper choice is fitted on the year before, on its figures to the end of August; the rest is held out.
-  const fitCutoff = fitCutoffArg ?? (previous ? `${previous.scenario.epoch.slice(0, 4)}-08-31` : undefined);
-  const fit = previous && fitCutoff ? fitChoice(previous, history, { cutoff: fitCutoff }) : undefined;
-  const assigned = assignYear(year, io, "cost", fit);
-  const shipper = assignYear(year, io, "logit", fit);
-  const simulated = sim.runs > 0 ? await runSimulation(file, registry.targets, sim, io) : null;
-  const simOf = new Map((simulated?.targets ?? []).map((t) => [t.id, t]));
-  const targetOf = new Map(registry.targets.map((t) => [t.id, t]));
-  const assignedOf = (r: CeilingResult, a: Assignment): number | null => assignedValue(targetOf.get(r.targetId)!.metric, targetOf.get(r.targetId)!.hubs, year, a);
-  // The forecast of the scenario's year from what was known a month into it (the HSR figure runs to January).
-  const forecastCutoff = forecastCutoffArg ?? `${scenarioYear}-01-31`;
-  const forecastOf = (t: Target): SeriesForecast | null => {
-    const series = spec.series.find((x) => x.metric === t.metric && (x.hubs ?? []).join(",") === (t.hubs ?? []).join(","));
-    if (!series) return null;
-    try {
-      return forecastSeries(series, history, scenarioYear, forecastCutoff);
-    } catch (err) {
-      // No figure before the cutoff: the column shows "-"; anything else is a real error.
-      if (!(err instanceof NoForecastData)) throw err;
-      return null;
-    }
-  };
-
-  const sc: Scenario = year.scenario;
-  io.out(`fourports baseline — ${sc.name}`);
-  io.out(`scenario ${shown(file)} (${sc.epoch} + ${sc.horizonDays} days, ${sc.hubs.length} hubs, ${sc.services.length} services, ${fmtNumber(year.timetable.tripCount)} trips)`);
-  if (previous) io.out(`compared with ${shown(previous.file)} for growth targets`);
-  io.out(`targets ${shown(targetsFile)}; observed ${shown(historyFile)}; forecast ${shown(forecastFile)}`);
-  io.out("");
-  io.out("assigned: the year's demand placed on the timetable by priority on residual capacities, every departure and hub limit respected;");
-  io.out("  modes open: each flow may use every mode its commodity allows; on-demand services count only the trips that run;");
-  io.out("  least cost: each batch takes its least generalised-cost journey (tariffs + trucking + fitted value of time × hours);");
-  io.out(`  shipper logit: each batch splits over its 3 cheapest journeys by a multinomial logit with the parameters fitted below${fit ? "" : " (not fitted: no previous year; seeds' values)"}.`);
-  io.out(
-    simulated
-      ? `simulated: ${simulated.replications} seeded replications (seed ${simulated.seed}) of the year with delays, cancellations, hub queues, border queues with background trains and disruptions (seeds' variability, ASSUMPTION); each consignment takes the earliest journey with room and is rebooked when it misses one; on-demand slots run when consolidated; P50 and P(met) across the replications (fourports simulate for more).`
-      : "simulated: skipped (--runs 0).",
-  );
-  io.out("ceiling: the most the timetable and hubs could carry in the year at 100% load (on-demand: the slots the vehicle pools can run).");
-  io.out(`forecast: ${scenarioYear} P50 (P5–P95) from the figures known by ${forecastCutoff} (seeds/forecast.json; \`fourports backtest\` tests it).`);
-  io.out("");
-  io.out(
-    table(
-      ["target", "goal", "least cost", "shipper logit", "simulated P50", "P(met)", "forecast", "ceiling", "status", "limited by", "rests on"],
-      results.map((r) => {
-        const v = assignedOf(r, assigned);
-        const w = assignedOf(r, shipper);
-        const s = simOf.get(r.targetId);
-        const f = forecastOf(targetOf.get(r.targetId)!);
-        const fc = f ? `${show(f.p50, r.unit)} (${fmtNumber(f.p5)}–${fmtNumber(f.p95)})` : "-";
-        return [
-          r.targetId,
-          targetText(r),
-          v === null ? "-" : show(v, r.unit),
-          w === null ? "-" : show(w, r.unit),
-          s?.value ? show(Math.round(s.value.p50), r.unit) : "-",
-          s ? pct(s.pMet) : "-",
-          fc,
-          show(r.ceiling, r.unit),
-          STATUS[r.status],
-          r.limitedBy,
-          r.basis.join(", ") || "-",
-        ];
-      }),
-    ),
-  );
-  io.out("");
-  for (const [label, a] of [["least cost", assigned], ["shipper logit", shipper]] as const) {
-    const total = a.servedT + a.unservedT["no route"] + a.unservedT.capacity + a.unservedT["too late"] + a.unservedT["not dispatched"];
-    io.out(
-      `${label}: demand ${fmtNumber(total)} t; served ${fmtNumber(a.servedT)} t; unserved ${fmtNumber(a.unservedT.capacity)} t for capacity, ${fmtNumber(a.unservedT["too late"])} t too late, ${fmtNumber(a.unservedT["no route"])} t with no route, ${fmtNumber(a.unservedT["not dispatched"])} t whose on-demand trip did not run; ${fmtNumber(a.tonneKm / 1e6)} million t-km, ${fmtNumber(a.costCny / 1e6)} million CNY, ${fmtNumber(a.co2Kg / 1e6)} kt CO2e`,
-    );
-    if (a.dispatch.slots > 0) {
-      io.out(`  on-demand services: ${fmtNumber(a.dispatch.ran)} of ${fmtNumber(a.dispatch.slots)} path slots ran; ${fmtNumber(a.dispatch.belowMinimumLoad)} got cargo below their minimum load and did not run`);
-    }
-  }
-  io.out("(emission factors: @fourports/routing DEFAULT_EMISSION_FACTORS, cited there)");
-  io.out("");
-  const shipperPort = new Map(shipper.ports.map((p) => [`${p.portGroup}/${p.mode}`, p]));
-  io.out(
-    table(
-      ["port group", "mode", "least cost loaded t", "unloaded t", "shipper logit loaded t", "unloaded t"],
-      assigned.ports.map((p) => {
-        const q = shipperPort.get(`${p.portGroup}/${p.mode}`);
-        return [p.portGroup, p.mode, p.loadedT, p.unloadedT, q?.loadedT ?? 0, q?.unloadedT ?? 0];
-      }),
-    ),
-  );
-  if (previous && fit) calibration(previous, fit, history, io);
-  io.out("");
-  for (const r of results) io.out(`${r.targetId}: ${r.detail}`);
-  const cannot = results.filter((r) => r.status === "beyond-ceiling" || r.status === "not-met");
-  io.out("");
-  io.out(
-    cannot.length === 0
-      ? "Every computed target is within the network's ceiling."
-      : `${cannot.length} target(s) the network cannot reach as modelled: ${cannot.map((r) => r.targetId).join(", ")}`,
-  );
+  const r = await runBaseline({ ...options, onProgress: progressOf(realIo) });
+  if (json) io.out(JSON.stringify(r, null, 2));
+  else printBaseline(r, io);
   if (outFile) {
     writeFileAtomic(outFile, `${report.join("\n")}\n`);
     realIo.err(`wrote ${shown(outFile)}`);
@@ -239,31 +116,106 @@ export async function baseline(args: string[], realIo: Io): Promise<number> {
   return 0;
 }
 
-/**
- * The calibration block: the choice fit (fit and hold-out errors), then the year before assigned
- * in the shipper view with the fitted parameters, over each observed figure's period.
- */
-function calibration(previous: Year & { file: string }, fit: ChoiceFit, history: ObservedSet, io: Io): void {
+const scenarioName = (file: string | null, id: string): string => (file ? shown(userPath(file)) : id);
+
+function printMethod(r: BaselineResult, io: Io): void {
+  const sc = r.scenario;
+  const year = sc.epoch.slice(0, 4);
+  io.out(`fourports baseline — ${sc.name}`);
+  io.out(`scenario ${scenarioName(sc.file, sc.id)} (${sc.epoch} + ${sc.horizonDays} days, ${sc.hubCount} hubs, ${sc.serviceCount} services, ${fmtNumber(sc.tripCount)} trips)`);
+  if (r.baseYear) io.out(`base year ${scenarioName(r.baseYear.file, r.baseYear.id)} (${r.baseYear.epoch.slice(0, 4)}): growth targets are measured against it and the choice model is fitted on it`);
+  else io.out("no base year (no earlier scenario up the extends chain; --compare names one): growth targets not computed, choice not fitted");
+  io.out(`targets ${shown(userPath(r.inputs.targets))}; observed ${shown(userPath(r.inputs.history))}; forecast ${shown(userPath(r.inputs.forecast))}`);
   io.out("");
-  io.out(`Calibration of ${previous.scenario.id}: the choice model fitted and held out`);
-  printChoiceFit(fit, io);
-  const a = assignYear(previous, io, "logit", fit);
-  const epoch = dayNumber(previous.scenario.epoch);
-  const rows = history.figures.filter((f) => f.from !== undefined && f.to !== undefined && dayNumber(f.from) >= epoch && dayNumber(f.from) < epoch + previous.scenario.horizonDays);
+  io.out("assigned: the year's demand placed on the timetable by priority on residual capacities, every departure and hub limit respected;");
+  io.out("  modes open: each flow may use every mode its commodity allows; on-demand services count only the trips that run;");
+  io.out("  least cost: each batch takes its least generalised-cost journey (tariffs + trucking + fitted value of time × hours);");
+  io.out(`  shipper logit: each batch splits over its 3 cheapest journeys by a multinomial logit with the parameters fitted below${r.calibration ? "" : " (not fitted: no base year; seeds' values)"}.`);
+  io.out(
+    r.simulation
+      ? `simulated: ${r.simulation.replications} seeded replications (seed ${r.simulation.seed}) of the year with delays, cancellations, hub queues, border queues with background trains and disruptions (seeds' variability, ASSUMPTION); each consignment takes the earliest journey with room and is rebooked when it misses one; on-demand slots run when consolidated; P50 and P(met) across the replications (fourports simulate for more).`
+      : "simulated: skipped (--runs 0).",
+  );
+  io.out("ceiling: the most the timetable and hubs could carry in the year at 100% load (on-demand: the slots the vehicle pools can run).");
+  io.out(`forecast: ${year} P50 (P5–P95) from the figures known by ${r.forecastCutoff} (seeds/forecast.json; \`fourports backtest\` tests it).`);
   io.out("");
-  io.out(`${previous.scenario.id} assigned (shipper logit, fitted parameters, every capacity respected) over each figure's period, beside the observed figure:`);
+}
+
+function printTargets(r: BaselineResult, io: Io): void {
+  io.out(
+    table(
+      ["target", "goal", "least cost", "shipper logit", "simulated P50", "P(met)", "forecast", "ceiling", "status", "limited by", "rests on"],
+      r.targets.map((t) => [
+        t.id,
+        targetText(t),
+        show(t.leastCost, t.unit),
+        show(t.shipperLogit, t.unit),
+        t.simulated ? show(Math.round(t.simulated.p50), t.unit) : "-",
+        pct(t.pMet),
+        t.forecast ? `${show(t.forecast.p50, t.unit)} (${fmtNumber(t.forecast.p5)}–${fmtNumber(t.forecast.p95)})` : "-",
+        show(t.ceiling, t.unit),
+        STATUS[t.status],
+        t.limitedBy,
+        t.basis.join(", ") || "-",
+      ]),
+    ),
+  );
+  io.out("");
+}
+
+function printViews(r: BaselineResult, io: Io): void {
+  for (const [label, a] of [["least cost", r.views.leastCost], ["shipper logit", r.views.shipperLogit]] as const) {
+    const u = a.unservedT;
+    io.out(
+      `${label}: demand ${fmtNumber(a.demandT)} t; served ${fmtNumber(a.servedT)} t; unserved ${fmtNumber(u.capacity)} t for capacity, ${fmtNumber(u["too late"])} t too late, ${fmtNumber(u["no route"])} t with no route, ${fmtNumber(u["not dispatched"])} t whose on-demand trip did not run; ${fmtNumber(a.tonneKm / 1e6)} million t-km, ${fmtNumber(a.costCny / 1e6)} million CNY, ${fmtNumber(a.co2Kg / 1e6)} kt CO2e`,
+    );
+    if (a.dispatch.slots > 0) {
+      io.out(`  on-demand services: ${fmtNumber(a.dispatch.ran)} of ${fmtNumber(a.dispatch.slots)} path slots ran; ${fmtNumber(a.dispatch.belowMinimumLoad)} got cargo below their minimum load and did not run`);
+    }
+  }
+  io.out("(emission factors: @fourports/routing DEFAULT_EMISSION_FACTORS, cited there)");
+  io.out("");
+  const key = (p: AssignmentView["ports"][number]): string => `${p.portGroup}/${p.mode}`;
+  const shipperPort = new Map(r.views.shipperLogit.ports.map((p) => [key(p), p]));
+  io.out(
+    table(
+      ["port group", "mode", "least cost loaded t", "unloaded t", "shipper logit loaded t", "unloaded t"],
+      r.views.leastCost.ports.map((p) => {
+        const q = shipperPort.get(key(p));
+        return [p.portGroup, p.mode, p.loadedT, p.unloadedT, q?.loadedT ?? 0, q?.unloadedT ?? 0];
+      }),
+    ),
+  );
+}
+
+function printCalibration(r: BaselineResult, io: Io): void {
+  const c = r.calibration;
+  if (!c) return;
+  io.out("");
+  io.out(`Calibration of ${c.scenarioId}: the choice model fitted and held out`);
+  printChoiceFit(c.fit, io);
+  io.out("");
+  io.out(`${c.scenarioId} assigned (shipper logit, fitted parameters, every capacity respected) over each figure's period, beside the observed figure:`);
   io.out(
     table(
       ["figure", "period", "role", "observed", "label", "assigned", "error"],
-      rows.flatMap((f) => {
-        const fromMin = (dayNumber(f.from!) - epoch) * MIN_PER_DAY;
-        const toMin = Math.min(dayNumber(f.to!) - epoch + 1, previous.scenario.horizonDays) * MIN_PER_DAY;
-        const v = assignedValue(f.metric, f.hubs, previous, a, { fromMin, toMin });
-        if (v === null) return [];
-        const role = f.to! <= fit.cutoff ? "fit" : "hold-out";
-        const clipped = dayNumber(f.to!) - epoch >= previous.scenario.horizonDays ? " (to the horizon's end)" : "";
-        return [[f.id, `${f.from}–${f.to}${clipped}`, role, `${fmtNumber(f.value)} ${f.unit}`, f.label, `${fmtNumber(v)} ${f.unit}`, `${(((v - f.value) / f.value) * 100).toFixed(1)}%`]];
-      }),
+      c.rows.map((f) => [f.figureId, `${f.from}–${f.to}${f.clipped ? " (to the horizon's end)" : ""}`, f.role, `${fmtNumber(f.observed)} ${f.unit}`, f.label, `${fmtNumber(f.assigned)} ${f.unit}`, `${(f.error * 100).toFixed(1)}%`]),
     ),
+  );
+}
+
+/** The baseline as the terminal shows it: method, target table, views, ports, calibration, verdict. */
+export function printBaseline(r: BaselineResult, io: Io): void {
+  printMethod(r, io);
+  printTargets(r, io);
+  printViews(r, io);
+  printCalibration(r, io);
+  io.out("");
+  for (const t of r.targets) io.out(`${t.id}: ${t.detail}`);
+  io.out("");
+  io.out(
+    r.cannotReach.length === 0
+      ? "Every computed target is within the network's ceiling."
+      : `${r.cannotReach.length} target(s) the network cannot reach as modelled: ${r.cannotReach.join(", ")}`,
   );
 }

@@ -13,10 +13,12 @@ const USAGE = `usage: fourports <command> [args]
 
 commands:
   baseline [FILE] [--targets FILE] [--compare FILE] [--history FILE] [--forecast FILE] [--rural FILE] [--out FILE]
-           [--fit-cutoff YYYY-MM-DD] [--forecast-cutoff YYYY-MM-DD] [--runs N] [--seed S] [--workers W]
+           [--fit-cutoff YYYY-MM-DD] [--forecast-cutoff YYYY-MM-DD] [--runs N] [--seed S] [--workers W] [--json]
                         assigned, simulated (P50 and P(met) over N replications, default 6;
                         --runs 0 skips) and capacity ceiling per 2025 target
-                        (default: seeds/zhengzhou-2025.json), and the 2024 calibration
+                        (default: seeds/zhengzhou-2025.json), and the base year's calibration;
+                        growth targets are measured against the base year: the nearest earlier
+                        year up the extends chain, or --compare FILE
   simulate [FILE] [--runs N] [--seed S] [--workers W] [--until-ci PCT] [--targets FILE] [--events DIR] [--json]
                         seeded replications of the year: per target P50 (P5–P95) and P(met),
                         bottlenecks, border crossings, on-demand lines (default 20 runs, 2 workers);
@@ -49,6 +51,9 @@ const io: Io = {
     if (process.stderr.isTTY) process.stderr.write(`\r${l.padEnd(60)}${l === "" ? "\r" : ""}`);
   },
 };
+// pnpm runs scripts from the workspace root and keeps the user's directory in INIT_CWD: work
+// from there, so every relative path (read by the CLI or by the library) means what the user typed.
+if (process.env["INIT_CWD"]) process.chdir(process.env["INIT_CWD"]);
 const argv = process.argv.slice(2);
 const debug = argv.includes("--debug");
 const [command, ...args] = argv.filter((a) => a !== "--debug");

@@ -4,3 +4,4 @@ export * from "@fourports/targets";
 export * from "@fourports/flow";
 export * from "@fourports/sim";
 export * from "@fourports/rural";
+export * from "@fourports/planner";

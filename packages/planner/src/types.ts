@@ -73,7 +73,7 @@ export interface PortRow {
 }
 
 /** A service line over the year: what it offered and what was loaded on it. */
-export interface LineUse {
+export interface LineUtilisation {
   /** The services' line (their `line` field, or the service id). */
   line: string;
   mode: Mode;
@@ -110,7 +110,7 @@ export interface AssignmentView {
   dispatch: DispatchSummary;
   ports: PortRow[];
   monthly: MonthlyThroughput[];
-  lines: LineUse[];
+  lines: LineUtilisation[];
   legs: LegFlow[];
   /** Loaded plus unloaded tonnes at every hub that handled any. */
   hubs: HubThroughput[];
@@ -207,8 +207,9 @@ export interface TargetChange {
   simulatedP50: Delta;
   pMet: Delta;
   ceiling: Delta;
-  statusA: CeilingStatus;
-  statusB: CeilingStatus;
+  /** Null where the target is only in the other result. */
+  statusA: CeilingStatus | null;
+  statusB: CeilingStatus | null;
 }
 
 export interface PortChange {
@@ -234,7 +235,11 @@ export interface HubChange {
   throughputT: Delta;
 }
 
-/** `compareScenarios(a, b)`'s result: what changed from a to b. */
+/**
+ * `compareScenarios(a, b)`'s result: what changed from a to b. Ports, lines, hubs and totals
+ * compare the least-cost views; lines and hubs list only those whose figures moved by at least
+ * `COMPARE_EPSILON_T` tonnes or a departure.
+ */
 export interface ComparisonResult {
   kind: "fourports/comparison";
   a: ScenarioInfo;

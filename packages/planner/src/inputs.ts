@@ -1,0 +1,59 @@
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { expandTimetable, loadScenarioFile, readJsonFile, type Scenario } from "@fourports/network";
+import {
+  loadCountyFile,
+  loadProvinceFile,
+  loadRuralTargets,
+  provinceOfOne,
+  provinceRollup,
+  ruralFileKind,
+  type ProvinceRollup,
+} from "@fourports/rural";
+import type { Year } from "@fourports/targets";
+import seedrandom from "seedrandom";
+
+/** The seeds folder shipped beside the packages (the repository's seeds/). */
+export function defaultSeedPath(name: string): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), "../../../seeds", name);
+}
+
+/** A scenario year loaded from a file or taken as given, with its timetable. */
+export interface LoadedYear extends Year {
+  /** The file it came from, as the caller gave it (null when passed as an object). */
+  file: string | null;
+}
+
+export function loadYear(input: string | Scenario): LoadedYear {
+  const scenario = typeof input === "string" ? loadScenarioFile(input) : input;
+  return { file: typeof input === "string" ? input : null, scenario, timetable: expandTimetable(scenario) };
+}
+
+/**
+ * The base year a scenario's growth targets are measured against: the nearest scenario up its
+ * `extends` chain whose epoch falls in an earlier year. A what-if that extends the 2025 seed is
+ * thus compared with 2024, not with the 2025 file it changes. Null when no ancestor is earlier.
+ */
+export function findBaseYearFile(file: string): string | null {
+  const year = (f: string): number => Number(loadScenarioFile(f).epoch.slice(0, 4));
+  const own = year(file);
+  const seen = new Set<string>([resolve(file)]);
+  let current = file;
+  for (;;) {
+    const raw = readJsonFile(current) as { extends?: unknown };
+    if (typeof raw !== "object" || raw === null || typeof raw.extends !== "string") return null;
+    const parent = resolve(dirname(current), raw.extends);
+    // The loader rejects cycles; this guard only keeps the walk finite if it is ever bypassed.
+    if (seen.has(parent)) return null;
+    seen.add(parent);
+    if (year(parent) < own) return parent;
+    current = parent;
+  }
+}
+
+/** The rural roll-up the rural-delivery target is measured on: a province file, or one county as a province. */
+export function ruralRollupFromFile(file: string, targetsFile: string): ProvinceRollup {
+  const province = ruralFileKind(file) === "province" ? loadProvinceFile(file) : provinceOfOne(loadCountyFile(file));
+  // The roll-up's day simulation is seeded so the rural row is the same on every run.
+  return provinceRollup(province, loadRuralTargets(targetsFile), { rng: seedrandom("1") });
+}
