@@ -2,19 +2,29 @@ import { dayNumber, didYouMean } from "@fourports/network";
 
 /**
  * Splits "--name value" (or "--name=value") options from positional arguments. Options in
- * `flags` take no value and map to "". Unknown options, an option given twice and more
- * positional arguments than `maxPositional` are errors.
+ * `flags` take no value and map to "". Unknown options (with a did-you-mean), an option given
+ * twice, a missing value and more positional arguments than `maxPositional` are errors; after
+ * "--" every argument is positional (a file named "-x.json").
+ *
+ * Hand-written rather than node:util.parseArgs: strict parseArgs rejects the same things, but
+ * its messages ("Unknown option '--wrokers'") carry no did-you-mean, it would take a value that
+ * is the next option ("--out --json" writes a file named --json), and -h/--help and --version
+ * are handled once for every command in bin.ts before any command parses.
  */
 export function parseArgs(
   args: string[],
-  known: string[],
-  flags: string[] = [],
+  known: readonly string[],
+  flags: readonly string[] = [],
   maxPositional: number = Infinity,
 ): { positional: string[]; opts: Map<string, string> } {
   const positional: string[] = [];
   const opts = new Map<string, string>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
+    if (arg === "--") {
+      positional.push(...args.slice(i + 1));
+      break;
+    }
     if (!arg.startsWith("-") || arg === "-") {
       positional.push(arg);
       continue;
@@ -58,4 +68,26 @@ export function dateTimeArg(option: string, value: string): string {
   return value;
 }
 
+/** A bad command line: the CLI prints the message and exits 2. */
 export class UsageError extends Error {}
+
+/** The part of a scenario a date check needs. */
+export interface Horizon {
+  epoch: string;
+  horizonDays: number;
+}
+
+/** A "YYYY-MM-DDTHH:MM" option as minutes since the epoch, or a UsageError when it is not a real time inside the horizon. */
+export function departureArg(option: string, value: string, h: Horizon): number {
+  const [date, time] = dateTimeArg(option, value).split("T") as [string, string];
+  const day = dayNumber(date) - dayNumber(h.epoch);
+  if (day < 0 || day >= h.horizonDays) throw new UsageError(`${option}: ${value} lies outside the scenario's horizon (${h.epoch} + ${h.horizonDays} days)`);
+  return day * 1440 + Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
+}
+
+/** A "YYYY-MM-DD" option naming the first day of a week that lies wholly inside the horizon. */
+export function weekArg(option: string, value: string, h: Horizon): string {
+  const day = dayNumber(dateArg(option, value)) - dayNumber(h.epoch);
+  if (day < 0 || day + 7 > h.horizonDays) throw new UsageError(`${option}: the week from ${value} does not lie inside the scenario's horizon (${h.epoch} + ${h.horizonDays} days)`);
+  return value;
+}

@@ -1,45 +1,32 @@
 #!/usr/bin/env node
-import { escapeControl } from "@fourports/network";
+import { existsSync } from "node:fs";
+import { didYouMean, escapeControl } from "@fourports/network";
 import { reportError } from "./report-error.js";
 import { summary, validate, type Io } from "./commands.js";
 import { baseline } from "./baseline.js";
+import { hubsCommand } from "./hubs.js";
+import { progressReporter } from "./progress.js";
 import { reach, route } from "./route.js";
 import { rural } from "./rural.js";
 import { simulateCommand } from "./simulate.js";
 import { backtestCommand } from "./backtest.js";
+import { USAGE, usageOf } from "./usage.js";
+import { cliVersion } from "./version.js";
 import { vrp } from "./vrp.js";
 
-const USAGE = `usage: fourports <command> [args]
-
-commands:
-  baseline [FILE] [--targets FILE] [--compare FILE] [--history FILE] [--forecast FILE] [--rural FILE] [--out FILE]
-           [--fit-cutoff YYYY-MM-DD] [--forecast-cutoff YYYY-MM-DD] [--runs N] [--seed S] [--workers W] [--json]
-                        assigned, simulated (P50 and P(met) over N replications, default 6;
-                        --runs 0 skips) and capacity ceiling per 2025 target
-                        (default: seeds/zhengzhou-2025.json), and the base year's calibration;
-                        growth targets are measured against the base year: the nearest earlier
-                        year up the extends chain, or --compare FILE
-  simulate [FILE] [--runs N] [--seed S] [--workers W] [--until-ci PCT] [--targets FILE] [--events DIR] [--json]
-                        seeded replications of the year: per target P50 (P5–P95) and P(met),
-                        bottlenecks, border crossings, on-demand lines (default 20 runs, 2 workers);
-                        --events DIR streams each replication's event log as JSON Lines
-  validate FILE...      check scenario files; one error per line on stderr, exit 1 if any
-  summary FILE          hubs, services and weekly capacity by port group and mode
-  route FROM TO [--depart YYYY-MM-DDTHH:MM] [--criteria time,cost,co2] [--scenario FILE]
-                        earliest arrival, or Pareto-optimal journeys over the criteria
-  reach [--origin HUB] [--week YYYY-MM-DD] [--scenario FILE]
-                        the 1/2/3-day quick-freight circle, with every destination that misses
-  backtest --cutoff YYYY-MM-DD [--history FILE] [--forecast FILE] [--scenario FILE]
-                        forecast and choice fit from the figures up to the cutoff, against what followed
-  rural [FILE] [--targets FILE] [--seed N] [--days N] [--radius-km R] [--new-sites N]
-                        a county's (or a province roll-up's) 24 h coverage, misses, 客货邮
-                        lines, van routes, siting, simulated days and counts against the
-                        2024–2026 targets (default: seeds/rural/henan-province.json)
-  vrp FILE.vrp [--time-limit S] [--iterations N] [--seed N]
-                        solve a CVRPLIB instance; prints the CVRPLIB .sol (default 10 s)
-
---debug (any command): on an internal error, print the stack trace
-exit codes: 0 done, 1 invalid input files or no result, 2 bad arguments, 3 internal error`;
+/** Each command: its arguments (after the command name) and the Io to print with → exit code. */
+const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<number>> = {
+  baseline,
+  simulate: simulateCommand,
+  validate,
+  summary,
+  hubs: hubsCommand,
+  route,
+  reach,
+  backtest: backtestCommand,
+  rural,
+  vrp,
+};
 
 /** Each line printed with control characters escaped: text from a file never drives the terminal. */
 const safe = (text: string): string => text.split("\n").map(escapeControl).join("\n");
@@ -47,74 +34,63 @@ const safe = (text: string): string => text.split("\n").map(escapeControl).join(
 const io: Io = {
   out: (l) => process.stdout.write(`${safe(l)}\n`),
   err: (l) => process.stderr.write(`${safe(l)}\n`),
-  progress: (l) => {
-    if (process.stderr.isTTY) process.stderr.write(`\r${l.padEnd(60)}${l === "" ? "\r" : ""}`);
-  },
+  progress: progressReporter(process.stderr),
 };
-// pnpm runs scripts from the workspace root and keeps the user's directory in INIT_CWD: work
-// from there, so every relative path (read by the CLI or by the library) means what the user typed.
-if (process.env["INIT_CWD"]) process.chdir(process.env["INIT_CWD"]);
+
+// A reader that stops early (| head) closes the pipe: that ends the output, it is not an error.
+// The same for stderr (2>&1 | head): a closed pipe ends the run quietly with the code so far.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
+// Under pnpm (`pnpm fourports …`) the process runs in the workspace root and the user's directory
+// is INIT_CWD: run there, so every relative path — arguments, options, files the loaders open,
+// paths shown in messages — means what it meant where the user typed it.
+const initCwd = process.env["INIT_CWD"];
+if (initCwd !== undefined && initCwd !== "" && existsSync(initCwd)) process.chdir(initCwd);
+
 const argv = process.argv.slice(2);
 const debug = argv.includes("--debug");
 const [command, ...args] = argv.filter((a) => a !== "--debug");
 
-/** The usage lines of one command (from its line in USAGE to the next command's). */
-function usageOf(name: string): string | null {
-  const lines = USAGE.split("\n");
-  const start = lines.findIndex((l) => l.startsWith(`  ${name} `) || l === `  ${name}`);
-  if (start < 0) return null;
-  let end = start + 1;
-  while (end < lines.length && lines[end]!.startsWith("     ")) end++;
-  return `usage: fourports ${lines.slice(start, end).map((l) => l.slice(2)).join("\n")}`;
-}
-
 async function run(): Promise<number> {
-  // -h / --help after a command shows its usage and runs nothing.
-  if (command !== undefined && (args.includes("--help") || args.includes("-h"))) {
-    const u = usageOf(command);
-    if (u) {
-      io.out(u);
-      return 0;
-    }
+  if (command === undefined) {
+    io.err(USAGE);
+    return 2;
   }
-  switch (command) {
-    case "simulate":
-      return simulateCommand(args, io);
-    case "validate":
-      return validate(args, io);
-    case "summary":
-      return summary(args, io);
-    case "baseline":
-      return await baseline(args, io);
-    case "route":
-      return route(args, io);
-    case "reach":
-      return reach(args, io);
-    case "backtest":
-      return backtestCommand(args, io);
-    case "rural":
-      return rural(args, io);
-    case "vrp":
-      return vrp(args, io);
-    case undefined:
-    case "help":
-    case "--help":
-      io.out(USAGE);
-      return command === undefined ? 2 : 0;
-    default:
-      io.err(`unknown command "${command}"\n${USAGE}`);
+  if (command === "--version" || command === "-V" || command === "version") {
+    io.out(cliVersion());
+    return 0;
+  }
+  if (command === "-h" || command === "--help" || command === "help") {
+    const u = args[0] === undefined ? USAGE : usageOf(args[0]);
+    if (u === null) {
+      io.err(`unknown command "${args[0]}"${didYouMean(args[0]!, Object.keys(COMMANDS))}; the commands: ${Object.keys(COMMANDS).join(", ")}`);
       return 2;
+    }
+    io.out(u);
+    return 0;
   }
+  const handler = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (handler === undefined) {
+    io.err(`unknown command "${command}"${didYouMean(command, Object.keys(COMMANDS))}; the commands: ${Object.keys(COMMANDS).join(", ")} (fourports --help)`);
+    return 2;
+  }
+  // -h / --help anywhere before "--" shows the command's usage and runs nothing.
+  const options = args.includes("--") ? args.slice(0, args.indexOf("--")) : args;
+  if (options.includes("--help") || options.includes("-h")) {
+    io.out(usageOf(command) ?? USAGE);
+    return 0;
+  }
+  return await handler(args, io);
 }
-
-// A reader that stops early (| head) closes the pipe: that ends the output, it is not an error.
-process.stdout.on("error", (err: NodeJS.ErrnoException) => {
-  if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
-  throw err;
-});
 
 try {
   process.exitCode = await run();
 } catch (err) {
+  io.progress("");
   process.exitCode = reportError(err, io.err, debug);
 }

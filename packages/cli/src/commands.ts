@@ -1,4 +1,4 @@
-import { relative } from "node:path";
+import { join } from "node:path";
 import {
   expandTimetable,
   formatIssue,
@@ -10,20 +10,18 @@ import {
 } from "@fourports/network";
 import { loadForecastSpec, loadObserved, loadTargetRegistry, type Year } from "@fourports/targets";
 import { parseArgs } from "./args.js";
-import { userPath } from "./paths.js";
+import { seedsDir, shown, userPath } from "./paths.js";
+import { emit, OUTPUT_FLAGS, OUTPUT_OPTIONS, outputOptions } from "./emit.js";
 import { fmtNumber, table } from "./table.js";
 
+export { shown };
+
+/** How a command prints: results on out, messages on err, a transient status on progress. */
 export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
   /** A transient status line (overwritten by the next); "" clears it. */
   progress: (line: string) => void;
-}
-
-/** Shows a path the way the user would type it. */
-export function shown(abs: string): string {
-  const rel = relative(process.env["INIT_CWD"] ?? process.cwd(), abs);
-  return rel.startsWith("..") ? abs : rel;
 }
 
 /**
@@ -43,6 +41,7 @@ function fileKind(file: string): "targets" | "observed" | "forecast" | "scenario
   }
 }
 
+/** `fourports validate FILE...`: checks scenario, target, observed and forecast files. */
 export function validate(args: string[], io: Io): number {
   const files = parseArgs(args, []).positional;
   if (files.length === 0) {
@@ -76,32 +75,52 @@ export function validate(args: string[], io: Io): number {
   return bad > 0 ? 1 : 0;
 }
 
+/** `fourports summary [FILE]`: hubs, services and weekly capacity by port group and mode. */
 export function summary(args: string[], io: Io): number {
-  const files = parseArgs(args, [], [], 1).positional;
-  if (files.length !== 1) {
-    io.err("usage: fourports summary FILE");
-    return 2;
-  }
-  const { scenario, timetable } = loadYear(userPath(files[0]!));
+  const { positional, opts } = parseArgs(args, OUTPUT_OPTIONS, OUTPUT_FLAGS, 1);
+  const out = outputOptions(opts);
+  const { scenario, timetable } = loadYear(scenarioPath(positional[0]));
   const s = summarizeScenario(scenario, timetable);
-  io.out(`${scenario.name} (${s.id}), ${s.epoch} + ${s.horizonDays} days${scenario.lineage.length ? `, extends ${scenario.lineage.join(" ← ")}` : ""}`);
-  io.out("");
-  io.out(`hubs ${s.hubCount}: ${Object.entries(s.hubsByKind).map(([k, n]) => `${k} ${n}`).join(", ")}`);
-  io.out(`home hubs (${scenario.homeCity}): ${s.homeHubs.join(", ")}`);
-  io.out(`services ${s.serviceCount} on ${s.lineCount} lines: ${Object.entries(s.servicesByMode).map(([k, n]) => `${k} ${n}`).join(", ")}`);
-  io.out(`trips in the horizon ${fmtNumber(s.tripCount)} (${fmtNumber(s.cancelledTrips)} cancelled by closures), connections ${fmtNumber(timetable.length)}`);
-  io.out(`demand ${fmtNumber(s.demandTPerYear)} t a year in ${scenario.demand.length} flows; overrides applied ${scenario.applied.length}`);
-  io.out("");
-  io.out(`Average week at ${scenario.homeCity}'s ports, by port group and mode:`);
-  io.out(
-    table(
-      ["port group", "mode", "departures/wk", "arrivals/wk", "capacity t/wk", "capacity TEU/wk"],
-      s.weekly.map((r) => [r.portGroup, r.mode, r.departuresPerWeek, r.arrivalsPerWeek, r.capacityTPerWeek, r.capacityTeuPerWeek]),
-    ),
-  );
+  const result = {
+    name: scenario.name,
+    homeCity: scenario.homeCity,
+    lineage: scenario.lineage,
+    ...s,
+    demandFlowCount: scenario.demand.length,
+    overridesApplied: scenario.applied.length,
+    connectionCount: timetable.length,
+  };
+  emit(io, out, {
+    json: () => result,
+    csv: () => ({
+      header: ["portGroup", "mode", "departuresPerWeek", "arrivalsPerWeek", "capacityTPerWeek", "capacityTeuPerWeek"],
+      rows: s.weekly.map((r) => [r.portGroup, r.mode, r.departuresPerWeek, r.arrivalsPerWeek, r.capacityTPerWeek, r.capacityTeuPerWeek]),
+    }),
+    text: () => [
+      `${scenario.name} (${s.id}), ${s.epoch} + ${s.horizonDays} days${scenario.lineage.length ? `, extends ${scenario.lineage.join(" ← ")}` : ""}`,
+      "",
+      `hubs ${s.hubCount}: ${Object.entries(s.hubsByKind).map(([k, n]) => `${k} ${n}`).join(", ")}`,
+      `home hubs (${scenario.homeCity}): ${s.homeHubs.join(", ")}`,
+      `services ${s.serviceCount} on ${s.lineCount} lines: ${Object.entries(s.servicesByMode).map(([k, n]) => `${k} ${n}`).join(", ")}`,
+      `trips in the horizon ${fmtNumber(s.tripCount)} (${fmtNumber(s.cancelledTrips)} cancelled by closures), connections ${fmtNumber(timetable.length)}`,
+      `demand ${fmtNumber(s.demandTPerYear)} t a year in ${scenario.demand.length} flows; overrides applied ${scenario.applied.length}`,
+      "",
+      `Average week at ${scenario.homeCity}'s ports, by port group and mode:`,
+      table(
+        ["port group", "mode", "departures/wk", "arrivals/wk", "capacity t/wk", "capacity TEU/wk"],
+        s.weekly.map((r) => [r.portGroup, r.mode, r.departuresPerWeek, r.arrivalsPerWeek, r.capacityTPerWeek, r.capacityTeuPerWeek]),
+      ),
+    ],
+  });
   return 0;
 }
 
+/** A scenario file argument resolved from the user's directory, or the seeds' 2025 scenario. */
+export function scenarioPath(file: string | undefined): string {
+  return file === undefined ? join(seedsDir(), "zhengzhou-2025.json") : userPath(file);
+}
+
+/** A scenario file and its expanded timetable. */
 export function loadYear(file: string): Year & { file: string } {
   const scenario = loadScenarioFile(shown(file));
   return { file, scenario, timetable: expandTimetable(scenario) };

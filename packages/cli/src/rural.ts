@@ -17,10 +17,16 @@ import seedrandom from "seedrandom";
 import { parseArgs, UsageError } from "./args.js";
 import type { Io } from "./commands.js";
 import { seedsDir, userPath } from "./paths.js";
+import { emit, OUTPUT_FLAGS, OUTPUT_OPTIONS, outputOptions } from "./emit.js";
 import { table } from "./table.js";
 import { positiveOption } from "./vrp.js";
 
-const USAGE = "usage: fourports rural [COUNTY_OR_PROVINCE_FILE] [--targets FILE] [--seed N] [--days N] [--radius-km R] [--new-sites N]";
+const USAGE = "usage: fourports rural [COUNTY_OR_PROVINCE_FILE] [--targets FILE] [--seed N] [--days N] [--radius-km R] [--new-sites N] [--json|--csv] [--out FILE]";
+
+/** The lines of a report being built (the printers below write to it as they would to stdout). */
+interface Lines {
+  out: (line: string) => void;
+}
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const hhmm = (min: number): string => {
   const d = Math.floor(min / 1440);
@@ -33,8 +39,9 @@ const hhmm = (min: number): string => {
  * henan-province.json): coverage, misses, counts against targets, siting, routes, simulation.
  */
 export function rural(args: string[], io: Io): number {
-  const { positional, opts } = parseArgs(args, ["--targets", "--seed", "--days", "--radius-km", "--new-sites"]);
+  const { positional, opts } = parseArgs(args, ["--targets", "--seed", "--days", "--radius-km", "--new-sites", ...OUTPUT_OPTIONS], OUTPUT_FLAGS);
   if (positional.length > 1) throw new UsageError(USAGE);
+  const out = outputOptions(opts);
   const file = positional[0] ? userPath(positional[0]) : join(seedsDir(), "rural", "henan-province.json");
   const targetsFile = opts.get("--targets") ? userPath(opts.get("--targets")!) : join(seedsDir(), "rural", "targets-rural.json");
   for (const f of [file, targetsFile]) if (!existsSync(f)) throw new UsageError(`no such file: ${f}\n${USAGE}`);
@@ -51,8 +58,23 @@ export function rural(args: string[], io: Io): number {
     days,
     siting: { ...(radiusKm !== undefined ? { radiusKm } : {}), ...(newSites !== undefined ? { maxNewSites: newSites } : {}) },
   });
-  for (const c of a.counties) printCounty(c, io);
-  printRollup(a, province.province.note, io);
+  emit(io, out, {
+    json: () => a,
+    csv: () => {
+      const years = a.rollup.rows[0]?.years.map((y) => y.year) ?? [];
+      return {
+        header: ["what", "modelled", ...years.flatMap((y) => [`target${y}`, `met${y}`])],
+        rows: a.rollup.rows.map((row) => [row.what, row.modelled, ...row.years.flatMap((y) => [y.target, y.met])]),
+      };
+    },
+    text: () => {
+      const lines: string[] = [];
+      const to: Lines = { out: (l) => void lines.push(l) };
+      for (const c of a.counties) printCounty(c, to);
+      printRollup(a, province.province.note, to);
+      return lines;
+    },
+  });
   return 0;
 }
 
@@ -64,7 +86,7 @@ export function ruralRollupFor(file: string | undefined): ProvinceRollup {
   return provinceRollup(province, loadRuralTargets(join(seedsDir(), "rural", "targets-rural.json")), { rng: seedrandom("1") });
 }
 
-function printCounty(c: CountyAnalysis, io: Io): void {
+function printCounty(c: CountyAnalysis, io: Lines): void {
   const cov = c.coverage;
   io.out(`== ${c.name} (${c.countyId}; ${c.provenanceLabel}) ==`);
   io.out(`parcels ready ${hhmm(cov.readyMin)}; villages within 24 h: down ${pct(cov.share24h.down)}, up ${pct(cov.share24h.up)}, both ${pct(cov.share24h.both)} of ${cov.villages.length}`);
@@ -114,7 +136,7 @@ function printCounty(c: CountyAnalysis, io: Io): void {
   io.out("");
 }
 
-function printRollup(a: RuralAnalysis, note: string, io: Io): void {
+function printRollup(a: RuralAnalysis, note: string, io: Lines): void {
   const r = a.rollup;
   const years = r.rows[0]?.years.map((y) => y.year) ?? [];
   io.out(`== counts of the ${r.counties.length} modelled count${r.counties.length === 1 ? "y" : "ies"} against the targets ==`);

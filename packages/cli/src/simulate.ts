@@ -6,6 +6,7 @@ import { loadTargetRegistry, simulatedTargets, type Target } from "@fourports/ta
 import { parseArgs, UsageError } from "./args.js";
 import type { Io } from "./commands.js";
 import { seedsDir, userPath } from "./paths.js";
+import { emit, OUTPUT_FLAGS, OUTPUT_OPTIONS, outputOptions } from "./emit.js";
 import { fmtNumber, table } from "./table.js";
 
 /** Simulation options shared by `simulate` and `baseline`: --runs, --seed, --workers. */
@@ -15,6 +16,7 @@ export interface SimArgs {
   workers: number;
 }
 
+/** --runs, --seed and --workers from parsed options, each checked against its range. */
 export function simArgs(opts: Map<string, string>, defaultRuns: number): SimArgs {
   const whole = (name: string, fallback: number, min: number, max: number): number => {
     const v = opts.get(name);
@@ -50,14 +52,17 @@ export function band(s: Stat, unit: string): string {
   return `${f(s.p50)} (${f(s.p5)}–${f(s.p95)}) ${unit}`;
 }
 
+/** A probability as a whole percentage, "-" for none. */
 export function pct(x: number | null): string {
   return x === null ? "-" : `${Math.round(x * 100)}%`;
 }
 
-const OPTIONS = ["--runs", "--seed", "--workers", "--targets", "--until-ci", "--events", "--json"];
+const OPTIONS = ["--runs", "--seed", "--workers", "--targets", "--until-ci", "--events", ...OUTPUT_OPTIONS];
 
+/** `fourports simulate [FILE]`: seeded replications of the year, per target P50 (P5–P95) and P(met). */
 export async function simulateCommand(args: string[], io: Io): Promise<number> {
-  const { positional, opts } = parseArgs(args, OPTIONS, ["--json"]);
+  const { positional, opts } = parseArgs(args, OPTIONS, OUTPUT_FLAGS);
+  const out = outputOptions(opts);
   if (positional.length > 1) throw new UsageError(`simulate takes one scenario file, got ${positional.length}: ${positional.join(" ")}`);
   const file = positional[0] ? userPath(positional[0]) : join(seedsDir(), "zhengzhou-2025.json");
   const targetsFile = opts.get("--targets") ? userPath(opts.get("--targets")!) : join(seedsDir(), "targets-2025.json");
@@ -71,11 +76,22 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
   if (events !== undefined) mkdirSync(events, { recursive: true });
   const r = await runSimulation(file, registry.targets, a, io, untilRelativeCi, events);
   if (events !== undefined) io.err(`event logs: ${events}/replication-NNNN.jsonl, one per replication`);
-  if (opts.has("--json")) {
-    io.out(JSON.stringify(r, null, 2));
-    return 0;
-  }
   const unit = new Map(registry.targets.map((t) => [t.id, t.unit]));
+  emit(io, out, {
+    json: () => r,
+    csv: () => ({
+      header: ["target", "comparator", "goal", "unit", "p5", "p50", "p95", "mean", "ciHalfWidth", "pMet"],
+      rows: r.targets.map((t) => [t.id, t.comparator, t.goal, unit.get(t.id) ?? "", t.value?.p5 ?? null, t.value?.p50 ?? null, t.value?.p95 ?? null, t.value?.mean ?? null, t.value?.ciHalfWidth ?? null, t.pMet]),
+    }),
+    text: () => simulationText(r, unit, ci),
+  });
+  return 0;
+}
+
+/** The simulation result as the lines a planner reads. */
+function simulationText(r: SimulationResult, unit: ReadonlyMap<string, string>, ci: string | undefined): string[] {
+  const lines: string[] = [];
+  const io = { out: (l: string): void => void lines.push(l) };
   io.out(`fourports simulate — ${r.scenarioId}: ${r.replications} replications, seed ${r.seed}${r.stoppedBy === "confidence interval" ? ` (stopped: every target's 95% CI within ${ci}% of its mean)` : ""}`);
   io.out("");
   io.out(
@@ -117,5 +133,5 @@ export async function simulateCommand(args: string[], io: Io): Promise<number> {
     io.out("On-demand lines (trips run are an output of consolidated demand):");
     io.out(table(["line", "slots", "ran P50 (P5–P95)", "not run", "utilisation"], onDemand.map((l) => [l.line, l.slots, band(l.ran, "trips"), Math.round(l.notRun.mean), pct(l.utilisation.mean)])));
   }
-  return 0;
+  return lines;
 }

@@ -6,8 +6,9 @@ import seedrandom from "seedrandom";
 import { parseArgs, UsageError } from "./args.js";
 import type { Io } from "./commands.js";
 import { userPath } from "./paths.js";
+import { emit, outputOptions } from "./emit.js";
 
-const USAGE = "usage: fourports vrp FILE.vrp [--time-limit S] [--iterations N] [--seed N]";
+const USAGE = "usage: fourports vrp FILE.vrp [--time-limit S] [--iterations N] [--seed N] [--json] [--out FILE]";
 
 /** A positive number from an option, or a usage error naming it. */
 export function positiveOption(name: string, value: string | undefined, integer: boolean): number | undefined {
@@ -25,8 +26,9 @@ export function positiveOption(name: string, value: string | undefined, integer:
  * reproducible anywhere.
  */
 export function vrp(args: string[], io: Io): number {
-  const { positional, opts } = parseArgs(args, ["--time-limit", "--iterations", "--seed"]);
+  const { positional, opts } = parseArgs(args, ["--time-limit", "--iterations", "--seed", "--json", "--out"], ["--json"]);
   if (positional.length !== 1) throw new UsageError(USAGE);
+  const out = outputOptions(opts);
   const file = userPath(positional[0]!);
   if (!existsSync(file)) throw new UsageError(`no such file: ${positional[0]}\n${USAGE}`);
   const timeLimitS = positiveOption("--time-limit", opts.get("--time-limit"), false);
@@ -56,6 +58,10 @@ export function vrp(args: string[], io: Io): number {
     throw e;
   }
   io.progress("");
-  io.out(formatCvrplibSolution(sol).trimEnd());
+  const solution = sol;
+  emit(io, out, {
+    json: () => ({ instance: inst.name, seed, ...solution }),
+    text: () => formatCvrplibSolution(solution).trimEnd().split("\n"),
+  });
   return 0;
 }

@@ -132,7 +132,7 @@ describe("fourports route and reach", () => {
   });
 
   it("explains a misspelt hub and a bad option with exit 2", () => {
-    expect(run("route", "ZZ-CITY", "HAMBRUG")).toMatchObject({ code: 2, err: 'unknown hub "HAMBRUG" (did you mean "HAMBURG"?)\n' });
+    expect(run("route", "ZZ-CITY", "HAMBRUG")).toMatchObject({ code: 2, err: 'unknown hub "HAMBRUG" (did you mean "HAMBURG"?); `fourports hubs` lists them\n' });
     expect(run("route", "ZZ-CITY", "LUX", "--criteria", "speed").err).toContain('unknown criterion "speed"');
   });
 

@@ -5,3 +5,4 @@ export * from "@fourports/flow";
 export * from "@fourports/sim";
 export * from "@fourports/rural";
 export * from "@fourports/planner";
+export * from "@fourports/seeds";

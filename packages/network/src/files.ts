@@ -1,11 +1,14 @@
 import { readFileSync, realpathSync, statSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { seedsDir } from "@fourports/seeds";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import type { Issue } from "./issues.js";
 import { LIMITS } from "./limits.js";
 
-/** The repository's seeds folder, which `extends` may always read (src/ and dist/ sit at the same depth). */
-export const SEEDS_DIR: string = fileURLToPath(new URL("../../../seeds", import.meta.url));
+/**
+ * The seeds folder, which `extends` may always read: from @fourports/seeds, so it is the
+ * repository's seeds/ in a checkout and the installed package's copy anywhere else.
+ */
+export const SEEDS_DIR: string = seedsDir();
 
 export function isInside(child: string, root: string): boolean {
   const rel = relative(root, child);

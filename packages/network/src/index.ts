@@ -42,3 +42,4 @@ export {
 } from "./graph.js";
 export { summarizeScenario, type CapacityRow, type ScenarioSummary } from "./summary.js";
 export { serializeScenario, toScenarioFile } from "./serialize.js";
+export { findHub, listHubs, type HubFilter, type HubRow } from "./hub-lookup.js";

@@ -67,6 +67,8 @@ function lineChanges(a: LineUtilisation[], b: LineUtilisation[]): LineChange[] {
     out.push({
       line: l.line,
       mode: l.mode,
+      from: l.from,
+      to: l.to,
       change,
       departures: delta(x?.departures ?? 0, y?.departures ?? 0),
       loadedT: delta(x?.loadedT ?? 0, y?.loadedT ?? 0),

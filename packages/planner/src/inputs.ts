@@ -1,5 +1,4 @@
 import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { expandTimetable, loadScenarioFile, readJsonFile, type Scenario } from "@fourports/network";
 import {
   loadCountyFile,
@@ -10,12 +9,16 @@ import {
   ruralFileKind,
   type ProvinceRollup,
 } from "@fourports/rural";
+import { seedPath } from "@fourports/seeds";
 import type { Year } from "@fourports/targets";
 import seedrandom from "seedrandom";
 
-/** The seeds folder shipped beside the packages (the repository's seeds/). */
+/**
+ * A default input from @fourports/seeds (the repository's seeds/ in a checkout, the installed
+ * package's copy elsewhere); throws naming the file and listing the seeds when it is missing.
+ */
 export function defaultSeedPath(name: string): string {
-  return resolve(dirname(fileURLToPath(import.meta.url)), "../../../seeds", name);
+  return seedPath(name);
 }
 
 /** A scenario year loaded from a file or taken as given, with its timetable. */

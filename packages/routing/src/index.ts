@@ -13,3 +13,4 @@ export { profileQuery, type Profile, type ProfileEntry } from "./profile.js";
 export { paretoJourneys, type ParetoJourney, type ParetoOptions, type ParetoResult } from "./mcsa.js";
 export { GTFS_MAX_CONNECTIONS, GTFS_MAX_FREQUENCY_DEPARTURES, GTFS_MAX_HORIZON_DAYS, GTFS_MAX_WALK_RADIUS_M, readGtfs, type GtfsOptions } from "./gtfs.js";
 export { GTFS_MAX_FILE_BYTES, type GtfsFeed } from "./gtfs-feed.js";
+export { ROUTE_CRITERIA, routeQuery, type RouteAnswer, type RouteCriterion, type RouteJourney, type RouteLeg, type RouteQuery } from "./route-query.js";
