@@ -346,8 +346,9 @@ export interface LineChange {
   line: string;
   /** Mode of the line's services. */
   mode: Mode;
-  /** The leg's direction, as in LineUtilisation. */
+  /** The leg's direction, as in LineUtilisation: origin hub id. */
   from: string;
+  /** Destination hub id of the leg. */
   to: string;
   /** Only in a, only in b, or in both with a different load or departures. */
   change: "removed" | "added" | "changed";
