@@ -14,6 +14,7 @@ export default defineConfig({
       { find: /^@fourports\/rural$/, replacement: src("rural") },
       { find: /^@fourports\/sim$/, replacement: src("sim") },
       { find: /^@fourports\/planner$/, replacement: src("planner") },
+      { find: /^@fourports\/report$/, replacement: src("report") },
       { find: /^@fourports\/seeds$/, replacement: src("seeds") },
     ],
   },

@@ -1,11 +1,10 @@
 import { statSync } from "node:fs";
-import { dirname } from "node:path";
 import { baseline as runBaseline, type BaselineOptions, type BaselineProgress, type BaselineResult, type AssignmentView, type TargetRow } from "@fourports/planner";
 import type { CeilingStatus } from "@fourports/targets";
 import { printChoiceFit } from "./backtest.js";
 import { dateArg, parseArgs, UsageError } from "./args.js";
 import { shown, type Io } from "./commands.js";
-import { writeFileAtomic } from "./out.js";
+import { emit, OUTPUT_FLAGS, OUTPUT_OPTIONS, outputOptions, type CsvTable, type OutputOptions } from "./emit.js";
 import { userPath } from "./paths.js";
 import { pct, simArgs } from "./simulate.js";
 import { fmtNumber, table } from "./table.js";
@@ -45,23 +44,6 @@ function inputFile(option: string, path: string): string {
   throw new UsageError(`${option}: ${isFile === undefined ? "no such file" : "not a regular file"}: ${path}`);
 }
 
-/** Where --out will write: its folder must exist, and it must not be a folder itself. */
-function outputFile(path: string): string {
-  let dirOk = false;
-  try {
-    dirOk = statSync(dirname(path)).isDirectory();
-  } catch {
-    // reported below
-  }
-  if (!dirOk) throw new UsageError(`--out: no such folder: ${dirname(path)}`);
-  try {
-    if (statSync(path).isDirectory()) throw new UsageError(`--out: ${path} is a folder; name a file`);
-  } catch (err) {
-    if (err instanceof UsageError) throw err;
-  }
-  return path;
-}
-
 const BASELINE_FILES = ["--targets", "--compare", "--history", "--forecast", "--rural"];
 
 /** Turns the library's progress into status lines, and a line with the time of each finished stage. */
@@ -81,8 +63,9 @@ function progressOf(io: Io): (p: BaselineProgress) => void {
 }
 
 /** Reads the options into baseline()'s; every file and date is checked before minutes of work. */
-function baselineOptions(args: string[]): { options: BaselineOptions; json: boolean; outFile: string | undefined } {
-  const { positional, opts } = parseArgs(args, [...BASELINE_FILES, "--out", "--fit-cutoff", "--forecast-cutoff", "--runs", "--seed", "--workers", "--json"], ["--json"], 1);
+function baselineOptions(args: string[]): { options: BaselineOptions; out: OutputOptions } {
+  const { positional, opts } = parseArgs(args, [...BASELINE_FILES, "--fit-cutoff", "--forecast-cutoff", "--runs", "--seed", "--workers", ...OUTPUT_OPTIONS], [...OUTPUT_FLAGS], 1);
+  const out = outputOptions(opts);
   const sim = simArgs(opts, 6);
   const file = (name: string): string | undefined => (opts.has(name) ? inputFile(name, userPath(opts.get(name)!)) : undefined);
   const date = (name: string): string | undefined => (opts.has(name) ? dateArg(name, opts.get(name)!) : undefined);
@@ -98,22 +81,49 @@ function baselineOptions(args: string[]): { options: BaselineOptions; json: bool
   set("rural", file("--rural") && shown(file("--rural")!));
   set("fitCutoff", date("--fit-cutoff"));
   set("forecastCutoff", date("--forecast-cutoff"));
-  return { options, json: opts.has("--json"), outFile: opts.has("--out") ? outputFile(userPath(opts.get("--out")!)) : undefined };
+  return { options, out };
 }
 
-export async function baseline(args: string[], realIo: Io): Promise<number> {
-  const { options, json, outFile } = baselineOptions(args);
-  // With --out the report is collected and written at the end in one atomic step.
-  const report: string[] = [];
-  const io: Io = outFile ? { ...realIo, out: (l) => void report.push(l) } : realIo;
-  const r = await runBaseline({ ...options, onProgress: progressOf(realIo) });
-  if (json) io.out(JSON.stringify(r, null, 2));
-  else printBaseline(r, io);
-  if (outFile) {
-    writeFileAtomic(outFile, `${report.join("\n")}\n`);
-    realIo.err(`wrote ${shown(outFile)}`);
-  }
+export async function baseline(args: string[], io: Io): Promise<number> {
+  const { options, out } = baselineOptions(args);
+  const r = await runBaseline({ ...options, onProgress: progressOf(io) });
+  emit(io, out, {
+    json: () => r,
+    csv: () => targetsCsv(r),
+    text: () => {
+      const lines: string[] = [];
+      printBaseline(r, { ...io, out: (l) => void lines.push(l) });
+      return lines;
+    },
+  });
   return 0;
+}
+
+/** --csv: the target table with numbers unrounded, one row per target. */
+function targetsCsv(r: BaselineResult): CsvTable {
+  const n = (v: number | string | null | undefined): string | number | null => (v === undefined ? null : v);
+  return {
+    header: ["target", "unit", "comparator", "goal", "least_cost", "shipper_logit", "simulated_p5", "simulated_p50", "simulated_p95", "p_met", "forecast_p5", "forecast_p50", "forecast_p95", "ceiling", "status", "limited_by", "rests_on"],
+    rows: r.targets.map((t) => [
+      t.id,
+      t.unit,
+      t.comparator,
+      n(t.goal),
+      n(t.leastCost),
+      n(t.shipperLogit),
+      n(t.simulated?.p5),
+      n(t.simulated?.p50),
+      n(t.simulated?.p95),
+      n(t.pMet),
+      n(t.forecast?.p5),
+      n(t.forecast?.p50),
+      n(t.forecast?.p95),
+      n(t.ceiling),
+      t.status,
+      t.limitedBy,
+      t.basis.join(" "),
+    ]),
+  };
 }
 
 const scenarioName = (file: string | null, id: string): string => (file ? shown(userPath(file)) : id);

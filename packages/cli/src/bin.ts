@@ -13,6 +13,7 @@ import { backtestCommand } from "./backtest.js";
 import { USAGE, usageOf } from "./usage.js";
 import { cliVersion } from "./version.js";
 import { vrp } from "./vrp.js";
+import { reportCommand } from "./report-command.js";
 
 /** Each command: its arguments (after the command name) and the Io to print with → exit code. */
 const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<number>> = {
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<numb
   backtest: backtestCommand,
   rural,
   vrp,
+  report: reportCommand,
 };
 
 /** Each line printed with control characters escaped: text from a file never drives the terminal. */

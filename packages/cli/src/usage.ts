@@ -2,13 +2,18 @@
 export const USAGE = `usage: fourports <command> [args]        (fourports <command> -h: that command's usage)
 
 commands:
-  baseline [FILE] [--targets FILE] [--compare FILE] [--history FILE] [--forecast FILE] [--rural FILE] [--out FILE]
-           [--fit-cutoff YYYY-MM-DD] [--forecast-cutoff YYYY-MM-DD] [--runs N] [--seed S] [--workers W] [--json]
+  baseline [FILE] [--targets FILE] [--compare FILE] [--history FILE] [--forecast FILE] [--rural FILE]
+           [--fit-cutoff YYYY-MM-DD] [--forecast-cutoff YYYY-MM-DD] [--runs N] [--seed S] [--workers W] [OUTPUT]
                         assigned, simulated (P50 and P(met) over N replications, default 6;
                         --runs 0 skips) and capacity ceiling per 2025 target
                         (default: seeds/zhengzhou-2025.json), and the base year's calibration;
                         growth targets are measured against the base year: the nearest earlier
-                        year up the extends chain, or --compare FILE
+                        year up the extends chain, or --compare FILE; --csv: the target table
+  report [FILE] --out FILE [--compare OTHER] [--format html|md|json|csv] [--flow-width linear|sqrt]
+         [--targets FILE] [--runs N] [--seed S] [--workers W]
+                        the baseline (or FILE against OTHER) as one offline HTML page with charts
+                        and a flow map (line width ∝ √tonnes by default), or Markdown, JSON, or one
+                        CSV per table (--out a folder)
   simulate [FILE] [--runs N] [--seed S] [--workers W] [--until-ci PCT] [--targets FILE] [--events DIR] [OUTPUT]
                         seeded replications of the year: per target P50 (P5–P95) and P(met),
                         bottlenecks, border crossings, on-demand lines (default 20 runs, 2 workers);
