@@ -3,7 +3,7 @@ import { expandTimetable, loadScenarioFile } from "@fourports/network";
 import { holdOutReport, loadForecastSpec, loadObserved, type ChoiceFit, type HoldOutReport } from "@fourports/targets";
 import { dateArg, parseArgs, UsageError } from "./args.js";
 import type { Io } from "./commands.js";
-import { seedsDir, userPath } from "./paths.js";
+import { seedsDir, shown, userPath } from "./paths.js";
 import { emit, OUTPUT_FLAGS, OUTPUT_OPTIONS, outputOptions } from "./emit.js";
 import { fmtNumber, table } from "./table.js";
 
@@ -20,7 +20,8 @@ export function backtestCommand(args: string[], io: Io): number {
   if (!cutoff) throw new UsageError(BACKTEST_USAGE);
   dateArg("--cutoff", cutoff);
   const history = loadObserved(opts.has("--history") ? userPath(opts.get("--history")!) : join(seedsDir(), "observed-history.json"));
-  const spec = loadForecastSpec(opts.has("--forecast") ? userPath(opts.get("--forecast")!) : join(seedsDir(), "forecast.json"));
+  const specFile = opts.has("--forecast") ? userPath(opts.get("--forecast")!) : join(seedsDir(), "forecast.json");
+  const spec = loadForecastSpec(specFile);
   const scenario = loadScenarioFile(opts.has("--scenario") ? userPath(opts.get("--scenario")!) : join(seedsDir(), "zhengzhou-2024.json"));
   const r = holdOutReport(spec, history, cutoff, { scenario, timetable: expandTimetable(scenario) });
   emit(io, out, {
@@ -29,16 +30,16 @@ export function backtestCommand(args: string[], io: Io): number {
       header: ["series", "figure", "period", "unit", "observed", "forecast", "p5", "p95", "errorPct", "inBand", "method"],
       rows: r.forecast.rows.map((x) => [x.seriesId, x.figureId, x.period, x.unit, x.observed, x.forecast, x.p5, x.p95, x.errorPct, x.inBand, x.method]),
     }),
-    text: () => backtestText(r, cutoff),
+    text: () => backtestText(r, cutoff, shown(specFile)),
   });
   return 0;
 }
 
-function backtestText(r: HoldOutReport, cutoff: string): string[] {
+function backtestText(r: HoldOutReport, cutoff: string, specFile: string): string[] {
   const lines = [
     `fourports backtest — fitted on the figures whose periods end by ${cutoff}; compared with the figures after it`,
     "",
-    "Demand forecast (seeds/forecast.json): run rate over the seasonal share, last year × growth blended with the prior, P5–P95 from a lognormal",
+    `Demand forecast (${specFile}): run rate over the seasonal share, last year × growth blended with the prior, P5–P95 from a lognormal`,
   ];
   if (r.forecast.rows.length === 0) lines.push("  nothing observed after the cutoff to compare with");
   else {

@@ -140,14 +140,14 @@ function printMethod(r: BaselineResult, io: Io): void {
   io.out("assigned: the year's demand placed on the timetable by priority on residual capacities, every departure and hub limit respected;");
   io.out("  modes open: each flow may use every mode its commodity allows; on-demand services count only the trips that run;");
   io.out("  least cost: each batch takes its least generalised-cost journey (tariffs + trucking + fitted value of time × hours);");
-  io.out(`  shipper logit: each batch splits over its 3 cheapest journeys by a multinomial logit with the parameters fitted below${r.calibration ? "" : " (not fitted: no base year; seeds' values)"}.`);
+  io.out(`  shipper logit: each batch splits over its 3 cheapest journeys by a multinomial logit with the parameters fitted below${r.calibration ? "" : " (not fitted: no base year, or no observed figure of it before the fit cutoff; seeds' values)"}.`);
   io.out(
     r.simulation
       ? `simulated: ${r.simulation.replications} seeded replications (seed ${r.simulation.seed}) of the year with delays, cancellations, hub queues, border queues with background trains and disruptions (seeds' variability, ASSUMPTION); each consignment takes the earliest journey with room and is rebooked when it misses one; on-demand slots run when consolidated; P50 and P(met) across the replications (fourports simulate for more).`
       : "simulated: skipped (--runs 0).",
   );
   io.out("ceiling: the most the timetable and hubs could carry in the year at 100% load (on-demand: the slots the vehicle pools can run).");
-  io.out(`forecast: ${year} P50 (P5–P95) from the figures known by ${r.forecastCutoff} (seeds/forecast.json; \`fourports backtest\` tests it).`);
+  io.out(`forecast: ${year} P50 (P5–P95) from the figures known by ${r.forecastCutoff} (${shown(userPath(r.inputs.forecast))}; \`fourports backtest\` tests it).`);
   io.out("");
 }
 

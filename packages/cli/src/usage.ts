@@ -28,10 +28,12 @@ commands:
                         any command takes a hub by id, English or Chinese name, or city
                         (a city with several hubs means its city hub: Zhengzhou, 郑州 → ZZ-CITY)
   route FROM TO [--depart YYYY-MM-DDTHH:MM] [--criteria time,cost,co2] [--scenario FILE] [OUTPUT]
-                        earliest arrival, or Pareto-optimal journeys over the criteria;
+                        earliest arrival, or Pareto-optimal journeys over the criteria
+                        (default --depart: Monday 08:00 two weeks before the horizon ends);
                         --csv: one row per leg, numbered by journey
   reach [--origin HUB] [--week YYYY-MM-DD] [--scenario FILE] [--targets FILE] [OUTPUT]
-                        the 1/2/3-day quick-freight circle, with every destination that misses;
+                        the 1/2/3-day quick-freight circle, with every destination that misses
+                        (default --week: the week two weeks before the horizon ends);
                         --csv: one row per destination that misses
   backtest --cutoff YYYY-MM-DD [--history FILE] [--forecast FILE] [--scenario FILE] [OUTPUT]
                         forecast and choice fit from the figures up to the cutoff, against what

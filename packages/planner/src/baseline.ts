@@ -1,4 +1,4 @@
-import { checkDateOption, checkNumberOption, checkOptionsObject, describeValue, FourportsInputError, type Label, type Scenario } from "@fourports/network";
+import { checkDateOption, checkNumberOption, checkOptionsObject, describeValue, didYouMean, FourportsInputError, type Label, type Scenario } from "@fourports/network";
 import { assignDemand, type Assignment } from "@fourports/flow";
 import { prepareRouting } from "@fourports/routing";
 import { simulate, SIMULATE_LIMITS, type SimulationResult } from "@fourports/sim";
@@ -20,7 +20,7 @@ import {
   type Target,
 } from "@fourports/targets";
 import { calibrationView } from "./calibration.js";
-import { defaultSeedPath, findBaseYearFile, loadYear, ruralRollupFromFile, type LoadedYear } from "./inputs.js";
+import { baseYearOfLineage, defaultSeedPath, findBaseYearFile, loadYear, ruralRollupFromFile, type LoadedYear } from "./inputs.js";
 import type { Band, BaselineResult, ProvenanceCount, TargetRow } from "./types.js";
 import { assignmentView, hubPoints, scenarioInfo } from "./views.js";
 
@@ -72,8 +72,16 @@ export interface BaselineOptions {
   signal?: AbortSignal;
 }
 
+const OPTION_KEYS: ReadonlySet<string> = new Set([
+  "scenario", "baseYear", "targets", "history", "forecast", "rural", "fitCutoff", "forecastCutoff", "replications", "seed", "workers", "onProgress", "signal",
+]);
+
 function check(o: BaselineOptions): void {
   checkOptionsObject("baseline() options", o);
+  // A misspelt option (replication: 0) would otherwise run with the default without a word.
+  for (const k of Object.keys(o)) {
+    if (!OPTION_KEYS.has(k)) throw new FourportsInputError("invalid-option", `baseline(): unknown option "${k}"${didYouMean(k, [...OPTION_KEYS])}`);
+  }
   checkNumberOption("baseline(): replications", o.replications, { integer: true, min: 0, max: SIMULATE_LIMITS.replications });
   checkNumberOption("baseline(): workers", o.workers, { integer: true, min: 1, max: SIMULATE_LIMITS.workers });
   checkDateOption("baseline(): fitCutoff", o.fitCutoff);
@@ -98,15 +106,23 @@ function readInputs(o: BaselineOptions): Inputs {
   let baseInput: string | Scenario | null = null;
   if (o.baseYear !== undefined) baseInput = o.baseYear;
   else if (typeof scenario === "string") baseInput = findBaseYearFile(scenario);
+  else baseInput = baseYearOfLineage(scenario);
   const targets = o.targets ?? defaultSeedPath("targets-2025.json");
   const history = o.history ?? defaultSeedPath("observed-history.json");
   const forecast = o.forecast ?? defaultSeedPath("forecast.json");
   const registry = loadTargetRegistry(targets);
   const needsRural = registry.targets.some((t) => t.metric === "rural-counts");
   const rural = needsRural ? (o.rural ?? defaultSeedPath("rural/henan-province.json")) : null;
+  const base = baseInput === null ? null : loadYear(baseInput);
+  if (base && base.scenario.epoch.slice(0, 4) >= year.scenario.epoch.slice(0, 4)) {
+    throw new FourportsInputError(
+      "invalid-option",
+      `baseline(): baseYear: "${base.scenario.id}" starts ${base.scenario.epoch}, not in a year before "${year.scenario.id}" (${year.scenario.epoch}); growth is measured against an earlier year`,
+    );
+  }
   return {
     year,
-    base: baseInput === null ? null : loadYear(baseInput),
+    base,
     registry,
     history: loadObserved(history),
     spec: loadForecastSpec(forecast),
@@ -164,7 +180,9 @@ export async function baseline(options: BaselineOptions = {}): Promise<BaselineR
 
   // The shipper choice is fitted on the base year, on its figures to the end of August; the rest is held out.
   const fitCutoff = options.fitCutoff ?? (base ? `${base.scenario.epoch.slice(0, 4)}-08-31` : undefined);
-  const fit = base && fitCutoff ? fitChoice(base, inputs.history, { cutoff: fitCutoff }) : undefined;
+  const tried = base && fitCutoff ? fitChoice(base, inputs.history, { cutoff: fitCutoff }) : undefined;
+  // With no figure of the base year to fit on, the "fit" is the prior: say so (no calibration), never call it fitted.
+  const fit = tried && tried.rows.some((r) => r.role === "fit") ? tried : undefined;
   const leastCost = assign(year, "cost", fit, options, "assign");
   const shipper = assign(year, "logit", fit, options, "assign");
   const replications = options.replications ?? 6;

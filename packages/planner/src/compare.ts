@@ -36,6 +36,8 @@ function targetChanges(a: TargetRow[], b: TargetRow[]): TargetChange[] {
       simulatedP50: delta(x?.simulated?.p50, y?.simulated?.p50),
       pMet: delta(x?.pMet, y?.pMet),
       ceiling: delta(num(x?.ceiling), num(y?.ceiling)),
+      ceilingA: x?.ceiling ?? null,
+      ceilingB: y?.ceiling ?? null,
       statusA: x?.status ?? null,
       statusB: y?.status ?? null,
     };

@@ -1,5 +1,5 @@
 import { dirname, resolve } from "node:path";
-import { expandTimetable, loadScenarioFile, readJsonFile, type Scenario } from "@fourports/network";
+import { expandTimetable, FourportsInputError, loadScenarioFile, readJsonFile, type Scenario } from "@fourports/network";
 import {
   loadCountyFile,
   loadProvinceFile,
@@ -9,7 +9,7 @@ import {
   ruralFileKind,
   type ProvinceRollup,
 } from "@fourports/rural";
-import { seedPath } from "@fourports/seeds";
+import { listSeeds, seedPath } from "@fourports/seeds";
 import type { Year } from "@fourports/targets";
 import seedrandom from "seedrandom";
 
@@ -60,4 +60,31 @@ export function ruralRollupFromFile(file: string, targetsFile: string): Province
   const province = ruralFileKind(file) === "province" ? loadProvinceFile(file) : provinceOfOne(loadCountyFile(file));
   // The roll-up's day simulation is seeded so the rural row is the same on every run.
   return provinceRollup(province, loadRuralTargets(targetsFile), { rng: seedrandom("1") });
+}
+
+/**
+ * The base year of a scenario passed as an object (a what-if built in code): the nearest
+ * scenario of its lineage that is a seed scenario (matched by id) in an earlier year. A lineage
+ * that names no seed cannot be resolved from an object: the caller must pass `baseYear`.
+ */
+export function baseYearOfLineage(scenario: Scenario): string | null {
+  if (scenario.lineage.length === 0) return null;
+  const own = Number(scenario.epoch.slice(0, 4));
+  const seeds = new Map<string, string>();
+  for (const name of listSeeds()) {
+    if (!name.endsWith(".json") || name.includes("/")) continue;
+    const raw = readJsonFile(seedPath(name)) as { id?: unknown; hubs?: unknown; extends?: unknown };
+    if (typeof raw.id === "string" && (raw.hubs !== undefined || raw.extends !== undefined)) seeds.set(raw.id, seedPath(name));
+  }
+  for (const id of scenario.lineage) {
+    const file = seeds.get(id);
+    if (file === undefined) {
+      throw new FourportsInputError(
+        "invalid-option",
+        `baseline(): scenario "${scenario.id}" extends "${id}", which is not a seed scenario, so its base year cannot be found from the object; pass baseYear (a file, a scenario, or null)`,
+      );
+    }
+    if (Number(loadScenarioFile(file).epoch.slice(0, 4)) < own) return file;
+  }
+  return null;
 }

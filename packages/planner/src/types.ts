@@ -324,6 +324,10 @@ export interface TargetChange {
   pMet: Delta;
   /** The ceiling, where it is a number. */
   ceiling: Delta;
+  /** The ceiling in a as the result gives it: a number, a date or a text (the reach circle, the rural counts). */
+  ceilingA: number | string | null;
+  /** The ceiling in b, in the same form. */
+  ceilingB: number | string | null;
   /** Status in a; null where the target is only in b. */
   statusA: CeilingStatus | null;
   /** Status in b; null where the target is only in a. */

@@ -1,7 +1,7 @@
-import { dateOfDayNumber, dayNumber, MODES, type Hub, type Mode, type PortGroup } from "@fourports/network";
+import { dateOfDayNumber, dayNumber, MIN_PER_DAY, MODES, type Hub, type Mode, type PortGroup } from "@fourports/network";
 import { UNSERVED_REASONS, type Assignment } from "@fourports/flow";
 import type { Year } from "@fourports/targets";
-import type { AssignmentView, HubPoint, HubThroughput, LegFlow, LineUtilisation, MonthlyThroughput, ScenarioInfo } from "./types.js";
+import type { AssignmentView, HubPoint, HubThroughput, LegFlow, LineUtilisation, MonthlyThroughput, PortRow, ScenarioInfo } from "./types.js";
 
 /** The scenario as results name it; `file` as the caller gave it. */
 export function scenarioInfo(year: Year, file: string | null): ScenarioInfo {
@@ -83,41 +83,114 @@ function legFlows(year: Year, a: Assignment): LegFlow[] {
   return [...byKey.values()].sort((x, y) => y.tonnes - x.tonnes || x.from.localeCompare(y.from) || x.to.localeCompare(y.to));
 }
 
-/** Loaded plus unloaded tonnes at the home city's hubs of each port group, per calendar month. */
-function monthly(year: Year, a: Assignment): MonthlyThroughput[] {
-  const { scenario } = year;
-  const days = scenario.horizonDays;
+/** Tonnes loaded and unloaded per hub, per hub and month, and per hub and mode. */
+interface HubLoads {
+  loadedT: Float64Array;
+  unloadedT: Float64Array;
+  /** [hub × months + month] */
+  monthT: Float64Array;
+  /** [hub × MODES.length + mode] */
+  loadedByModeT: Float64Array;
+  unloadedByModeT: Float64Array;
+  months: string[];
+}
+
+/**
+ * Counted as the targets count throughput (flow's throughputValue): each connection's load at
+ * the hub it leaves, in the month it leaves, and at the hub it reaches, in the month it arrives;
+ * arrivals after the horizon fall outside the year, so the port table, the months and the
+ * target rows agree.
+ */
+function hubLoads(year: Year, a: Assignment): HubLoads {
+  const { scenario, timetable: tt } = year;
+  const nHubs = tt.hubIds.length;
   const epoch = dayNumber(scenario.epoch);
+  const months: string[] = [];
+  const monthOfDay = new Int32Array(scenario.horizonDays);
+  for (let d = 0; d < scenario.horizonDays; d++) {
+    const m = dateOfDayNumber(epoch + d).slice(0, 7);
+    if (months[months.length - 1] !== m) months.push(m);
+    monthOfDay[d] = months.length - 1;
+  }
+  const M = MODES.length;
+  const out: HubLoads = {
+    loadedT: new Float64Array(nHubs),
+    unloadedT: new Float64Array(nHubs),
+    monthT: new Float64Array(nHubs * months.length),
+    loadedByModeT: new Float64Array(nHubs * M),
+    unloadedByModeT: new Float64Array(nHubs * M),
+    months,
+  };
+  const monthOf = (minute: number): number => monthOfDay[Math.floor(minute / MIN_PER_DAY)]!;
+  for (let c = 0; c < tt.length; c++) {
+    const t = a.connectionT[c]!;
+    if (t <= 0) continue;
+    const mode = tt.serviceMode[tt.service[c]!]!;
+    const dep = tt.depHub[c]!;
+    const arr = tt.arrHub[c]!;
+    if (tt.depMin[c]! >= 0 && tt.depMin[c]! < tt.horizonMin) {
+      out.loadedT[dep]! += t;
+      out.loadedByModeT[dep * M + mode]! += t;
+      out.monthT[dep * months.length + monthOf(tt.depMin[c]!)]! += t;
+    }
+    if (tt.arrMin[c]! >= 0 && tt.arrMin[c]! < tt.horizonMin) {
+      out.unloadedT[arr]! += t;
+      out.unloadedByModeT[arr * M + mode]! += t;
+      out.monthT[arr * months.length + monthOf(tt.arrMin[c]!)]! += t;
+    }
+  }
+  return out;
+}
+
+const homeHubsOf = (year: Year): [number, PortGroup][] =>
+  year.scenario.hubs.flatMap((h, i): [number, PortGroup][] => (h.city === year.scenario.homeCity && h.portGroup !== null ? [[i, h.portGroup]] : []));
+
+/** Loaded plus unloaded tonnes at the home city's hubs of each port group, per calendar month. */
+function monthly(year: Year, loads: HubLoads): MonthlyThroughput[] {
   const byKey = new Map<string, MonthlyThroughput>();
-  scenario.hubs.forEach((h, i) => {
-    if (h.city !== scenario.homeCity || h.portGroup === null) return;
-    const group: PortGroup = h.portGroup;
-    for (let d = 0; d < days; d++) {
-      const t = a.hubDayT[i * days + d]!;
+  const n = loads.months.length;
+  for (const [i, group] of homeHubsOf(year)) {
+    for (let m = 0; m < n; m++) {
+      const t = loads.monthT[i * n + m]!;
       if (t === 0) continue;
-      const month = dateOfDayNumber(epoch + d).slice(0, 7);
-      const key = `${group}\u0000${month}`;
+      const key = `${group}\u0000${loads.months[m]}`;
       const row = byKey.get(key);
       if (row) row.throughputT += t;
-      else byKey.set(key, { portGroup: group, month, throughputT: t });
+      else byKey.set(key, { portGroup: group, month: loads.months[m]!, throughputT: t });
     }
-  });
+  }
   return [...byKey.values()].sort((x, y) => x.portGroup.localeCompare(y.portGroup) || x.month.localeCompare(y.month));
 }
 
-function hubThroughput(year: Year, a: Assignment): HubThroughput[] {
-  const days = year.scenario.horizonDays;
-  const rows: HubThroughput[] = [];
-  year.scenario.hubs.forEach((h, i) => {
-    let t = 0;
-    for (let d = 0; d < days; d++) t += a.hubDayT[i * days + d]!;
-    if (t > 0) rows.push({ hub: h.id, throughputT: t });
+/** Loaded and unloaded tonnes at the home city's hubs by port group and mode. */
+function ports(year: Year, loads: HubLoads): PortRow[] {
+  const byKey = new Map<string, PortRow>();
+  const M = MODES.length;
+  for (const [i, group] of homeHubsOf(year)) {
+    for (let m = 0; m < M; m++) {
+      const loadedT = loads.loadedByModeT[i * M + m]!;
+      const unloadedT = loads.unloadedByModeT[i * M + m]!;
+      if (loadedT === 0 && unloadedT === 0) continue;
+      const mode = MODES[m]! as Mode;
+      const key = `${group}\u0000${mode}`;
+      const row = byKey.get(key);
+      if (row) (row.loadedT += loadedT), (row.unloadedT += unloadedT);
+      else byKey.set(key, { portGroup: group, mode, loadedT, unloadedT });
+    }
+  }
+  return [...byKey.values()].sort((x, y) => x.portGroup.localeCompare(y.portGroup) || x.mode.localeCompare(y.mode));
+}
+
+function hubThroughput(year: Year, loads: HubLoads): HubThroughput[] {
+  return year.scenario.hubs.flatMap((h, i) => {
+    const t = loads.loadedT[i]! + loads.unloadedT[i]!;
+    return t > 0 ? [{ hub: h.id, throughputT: t }] : [];
   });
-  return rows;
 }
 
 /** An assignment as plain numbers: totals, ports, months, lines, legs and hubs (no typed arrays). */
 export function assignmentView(year: Year, a: Assignment, choice: "cost" | "logit"): AssignmentView {
+  const loads = hubLoads(year, a);
   const unservedT = Object.fromEntries(UNSERVED_REASONS.map((r) => [r, a.unservedT[r]])) as AssignmentView["unservedT"];
   return {
     choice,
@@ -129,10 +202,10 @@ export function assignmentView(year: Year, a: Assignment, choice: "cost" | "logi
     co2Kg: a.co2Kg,
     bookings: a.bookings,
     dispatch: { ...a.dispatch },
-    ports: a.ports.map((p) => ({ ...p })),
-    monthly: monthly(year, a),
+    ports: ports(year, loads),
+    monthly: monthly(year, loads),
     lines: lineUse(year, a),
     legs: legFlows(year, a),
-    hubs: hubThroughput(year, a),
+    hubs: hubThroughput(year, loads),
   };
 }

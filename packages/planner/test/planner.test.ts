@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { applyOverrides, loadScenarioFile } from "@fourports/network";
-import { baseline, compareScenarios, findBaseYearFile, type BaselineResult } from "@fourports/planner";
+import { baseline, baseYearOfLineage, compareScenarios, findBaseYearFile, type BaselineResult } from "@fourports/planner";
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 const MINI = here("../../network/test/fixtures/mini.json");
@@ -64,6 +64,10 @@ describe("baseline()", () => {
     await expect(baseline({ replications: -1 })).rejects.toThrow(/replications/);
     await expect(baseline({ fitCutoff: "2025-02-30" })).rejects.toThrow(/fitCutoff/);
     await expect(baseline({ scenario: join(tmpdir(), "no-such-scenario.json") })).rejects.toThrow(/no-such-scenario\.json/);
+    // A misspelt option must not run with the default.
+    await expect(baseline({ replication: 0 } as never)).rejects.toThrow(/unknown option "replication" \(did you mean "replications"\?\)/);
+    // Growth against the same year would read as no growth at all.
+    await expect(baseline({ scenario: MINI, baseYear: MINI, targets: TARGETS, replications: 0 })).rejects.toThrow(/not in a year before/);
   });
 });
 
@@ -75,6 +79,16 @@ describe("base year of a what-if", () => {
     expect(findBaseYearFile(file)).toBe(join(SEEDS, "zhengzhou-2024.json"));
     expect(findBaseYearFile(join(SEEDS, "zhengzhou-2025.json"))).toBe(join(SEEDS, "zhengzhou-2024.json"));
     expect(findBaseYearFile(join(SEEDS, "zhengzhou-2024.json"))).toBeNull();
+  });
+});
+
+describe("base year of a what-if built in code", () => {
+  it("is found from the lineage's seed scenarios, and an unknown lineage is an error, not a silent null", () => {
+    const seed = loadScenarioFile(join(SEEDS, "zhengzhou-2025.json"));
+    const whatIf = applyOverrides(seed, []);
+    expect(baseYearOfLineage(whatIf)).toBe(join(SEEDS, "zhengzhou-2024.json"));
+    expect(baseYearOfLineage(loadScenarioFile(join(SEEDS, "zhengzhou-2024.json")))).toBeNull();
+    expect(() => baseYearOfLineage({ ...seed, lineage: ["somewhere-else"] })).toThrow(/"somewhere-else", which is not a seed scenario.*pass baseYear/);
   });
 });
 
