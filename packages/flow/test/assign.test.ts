@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { expandTimetable, loadScenarioFile, loadScenarioValue, type Scenario, type ScenarioFile } from "@fourports/network";
 import { prepareRouting } from "@fourports/routing";
 import { assignDemand, generalisedCost, relaxedLowerBound } from "@fourports/flow";
+import { auditAssignment } from "@fourports/flow/testing";
 import { assignedValue, capacityCeilings, loadTargetRegistry } from "@fourports/targets";
 
 const P = { source: "t", label: "ASSUMPTION" } as const;
@@ -48,30 +49,9 @@ describe("assignDemand", () => {
         const tt = expandTimetable(sc);
         const net = prepareRouting(sc, tt);
         const a = assignDemand(sc, net, { recordBookings: true, maxTransitDays: 10, choice });
-        // Departure capacity: every connection's load within its trip's capacity.
-        for (let c = 0; c < tt.length; c++) expect(a.connectionT[c]!).toBeLessThanOrEqual(tt.capacityT[c]! + EPS);
-        // Hub handling per day.
-        sc.hubs.forEach((h, i) => {
-          for (let d = 0; d < sc.horizonDays; d++) expect(a.hubDayT[i * sc.horizonDays + d]!).toBeLessThanOrEqual((h.handling?.tPerDay ?? Infinity) + EPS);
-        });
-        // Every tonne is served or unserved with a reason.
-        for (const o of a.demand) {
-          const un = o.unservedT["no route"] + o.unservedT.capacity + o.unservedT["too late"] + o.unservedT["not dispatched"];
-          expect(Math.abs(o.servedT + un - o.demandT)).toBeLessThan(EPS * Math.max(1, o.demandT));
-        }
-        // Conservation: the bookings are whole journeys from origin to destination that add up to the loads.
-        const load = new Float64Array(tt.length);
-        for (const b of a.bookingList!) {
-          const d = sc.demand.find((x) => x.id === b.demandId)!;
-          expect(b.legs[0]!.fromHub).toBe(d.from);
-          expect(b.legs[b.legs.length - 1]!.toHub).toBe(d.to);
-          for (let i = 1; i < b.legs.length; i++) expect(b.legs[i]!.fromHub).toBe(b.legs[i - 1]!.toHub);
-          for (const l of b.legs) {
-            if (l.kind !== "service") continue;
-            for (let c = l.connections[0]; c <= l.connections[1]; c++) if (tt.trip[c] === l.trip) load[c]! += b.tonnes;
-          }
-        }
-        for (let c = 0; c < tt.length; c++) expect(Math.abs(load[c]! - a.connectionT[c]!)).toBeLessThan(EPS);
+        // Capacity per departure and hub-day, every tonne served or unserved with a reason, and
+        // bookings that are whole journeys adding up to the loads: auditAssignment checks all.
+        expect(auditAssignment(sc, tt, a)).toEqual([]);
       }),
       { numRuns: 200 },
     );

@@ -175,9 +175,15 @@ const demand: z.ZodType<DemandFlow> = z.strictObject({
 
 const serviceSelector = z.strictObject({
   ids: items(id).min(1).optional(),
+  idPrefixes: items(z.string().min(1).max(LIMITS.idLength).regex(/^[A-Za-z0-9._-]+$/, { error: 'expected a prefix of letters, digits, ".", "_" or "-"' }))
+    .min(1)
+    .optional()
+    .describe("Services whose id starts with any of these prefixes."),
   lines: items(id).min(1).optional(),
   modes: items(mode).min(1).optional(),
-  hubs: items(id).min(1).optional(),
+  hubs: items(id).min(1).optional().describe("Services calling at any of these hubs (origin, destination or via)."),
+  fromHubs: items(id).min(1).optional().describe("Services whose origin is one of these hubs."),
+  toHubs: items(id).min(1).optional().describe("Services whose final destination is one of these hubs."),
   international: z.boolean().optional(),
 });
 
@@ -185,6 +191,14 @@ const demandSelector = z.strictObject({
   ids: items(id).min(1).optional(),
   commodities: items(z.enum(COMMODITIES)).min(1).optional(),
   hubs: items(id).min(1).optional(),
+});
+
+const demandPatch = z.strictObject({
+  modes: items(mode, MODES.length)
+    .min(1)
+    .optional()
+    .describe("The modes the flow may use; each must be one its commodity allows."),
+  valueOfTimeCnyPerTHour: nonNeg(BOUNDS.valueOfTimeCnyPerTHour).optional(),
 });
 
 const hubPatch = z.strictObject({
@@ -265,6 +279,21 @@ const override: z.ZodType<Override> = z.discriminatedUnion("op", [
     op: z.literal("scale-demand"),
     select: demandSelector,
     factor: nonNeg(BOUNDS.scaleFactor),
+    ...provenance,
+  }),
+  z.strictObject({
+    op: z.literal("scale-tariffs"),
+    select: serviceSelector,
+    factor: nonNeg(BOUNDS.scaleFactor).describe("Multiplies each selected service's tariffCnyPerT."),
+    ...provenance,
+  }),
+  z.strictObject({ op: z.literal("update-demand"), select: demandSelector, set: demandPatch, ...provenance }),
+  z.strictObject({
+    op: z.literal("scale-frequency"),
+    select: serviceSelector,
+    factor: positive(BOUNDS.scaleFactor).describe(
+      "Departures per week × factor, rounded to whole departures (halves up); a service left with none is an error.",
+    ),
     ...provenance,
   }),
   z.strictObject({

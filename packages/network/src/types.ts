@@ -365,16 +365,25 @@ export function allowedModes(d: Pick<DemandFlow, "modes" | "commodity">): readon
   return d.modes ?? COMMODITY_LIMITS[d.commodity].modes;
 }
 
-/** Which services an override applies to. Criteria combine with AND; a list matches any of its entries. */
+/**
+ * Which services an override acts on: a service matches when it meets every field given (the
+ * fields are ANDed; the values within one field are ORed). At least one field is required.
+ */
 export interface ServiceSelector {
   /** Service ids. */
   ids?: string[];
+  /** Services whose id starts with any of these prefixes, e.g. "CRE-" for every China-Europe train. */
+  idPrefixes?: string[];
   /** Line ids. */
   lines?: string[];
   /** Modes. */
   modes?: Mode[];
   /** Services calling at any of these hubs (origin, destination or via). */
   hubs?: string[];
+  /** Services whose origin is one of these hubs. */
+  fromHubs?: string[];
+  /** Services whose final destination is one of these hubs. */
+  toHubs?: string[];
   /** Only international (true) or only domestic (false) services. */
   international?: boolean;
 }
@@ -428,6 +437,13 @@ export type ServicePatch = Partial<
     | "onDemand"
   >
 >;
+
+/**
+ * What an "update-demand" override may change on a demand flow: the modes it may use (each
+ * must be one its commodity physically allows, COMMODITY_LIMITS) and its value of time. To
+ * lift a restriction, list every mode the commodity allows: that is the open choice.
+ */
+export type DemandPatch = Partial<Pick<DemandFlow, "modes" | "valueOfTimeCnyPerTHour">>;
 
 /**
  * One change a what-if scenario makes to the scenario it extends, with the source it rests on. `op`
@@ -525,6 +541,33 @@ export type Override = Provenance &
         /** Which flows. */
         select: DemandSelector;
         /** Factor applied to tPerYear and teuPerYear. */
+        factor: number;
+      }
+    | {
+        /** Changes the allowed modes or the value of time of the selected demand flows. */
+        op: "update-demand";
+        /** Which flows. */
+        select: DemandSelector;
+        /** The fields to replace. */
+        set: DemandPatch;
+      }
+    | {
+        /** Multiplies the selected services' tariffs (CNY per tonne) by factor (>= 0). */
+        op: "scale-tariffs";
+        /** Which services. */
+        select: ServiceSelector;
+        /** Factor applied to tariffCnyPerT. */
+        factor: number;
+      }
+    | {
+        /** Multiplies the selected services' departures per week. */
+        op: "scale-frequency";
+        /** Which services. */
+        select: ServiceSelector;
+        /**
+         * Departures per week are multiplied by this factor (> 0) and rounded to whole
+         * departures, halves up; see the "scale-frequency" handler for the exact rule.
+         */
         factor: number;
       }
     | {

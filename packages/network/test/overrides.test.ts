@@ -60,6 +60,17 @@ describe("applyOverrides", () => {
     ]);
   });
 
+  it("refuses a closure wholly outside the horizon (it would change nothing) but keeps one that overlaps it", () => {
+    expect(problems(base(), [
+      { op: "close-hub", hub: "CGO", from: "2026-07-01", to: "2026-07-31", ...P },
+      { op: "close-services", select: { ids: ["AIR-LUX-OUT"] }, from: "2024-12-01", to: "2024-12-31", ...P },
+    ])).toEqual([
+      "what-if.json: $[0].from: 2026-07-01..2026-07-31 lies outside the scenario's horizon (2025-01-01 + 28 days), so it would change nothing",
+      "what-if.json: $[1].from: 2024-12-01..2024-12-31 lies outside the scenario's horizon (2025-01-01 + 28 days), so it would change nothing",
+    ]);
+    expect(problems(base(), [{ op: "close-hub", hub: "CGO", from: "2024-12-20", to: "2025-01-03", ...P }])).toEqual([]);
+  });
+
   it("points problems at the override that caused them", () => {
     expect(problems(base(), [
       { op: "scale-demand", select: { ids: ["D1"] }, factor: 2, ...P },

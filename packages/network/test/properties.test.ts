@@ -13,10 +13,11 @@ import {
   type Scenario,
   type ScenarioFile,
 } from "@fourports/network";
+import { clockArb } from "@fourports/network/testing";
 import { fixture } from "./helpers.js";
 
 const P = { source: "t", label: "ASSUMPTION" } as const;
-const clock = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`);
+const clock = clockArb;
 const epoch = fc.integer({ min: dayNumber("2020-01-01"), max: dayNumber("2030-12-31") }).map(dateOfDayNumber);
 
 function oneService(schedule: object, ep: string, days: number): Scenario {

@@ -84,26 +84,33 @@ describe("publishable package manifests", () => {
 
     it("exports types, import and default conditions to files the build writes and `files` ships", () => {
       const exports = manifest.exports ?? {};
+      const expectConditions = (subpath: string, conditions: Record<string, unknown>): void => {
+        // types first (TypeScript takes the first match), default last (it matches everything).
+        expect(Object.keys(conditions), `${name}: exports["${subpath}"]`).toEqual(["types", "import", "default"]);
+        const [types, esm, plain] = [conditions["types"], conditions["import"], conditions["default"]] as string[];
+        expect(plain, `${name}: exports["${subpath}"]: "default" must be the same module as "import"`).toBe(esm);
+        expect(types!.replace(/\.d\.ts$/, ""), `${name}: exports["${subpath}"]: "types" must describe the "import" file`).toBe(esm!.replace(/\.js$/, ""));
+        for (const [cond, target] of [["types", types!], ["import", esm!]] as const) {
+          expectBuilt(dir, name, `exports["${subpath}"].${cond}`, target);
+          expect(shipped(files, target), `${name}: files ${JSON.stringify(files)} does not ship ${target}`).toBe(true);
+        }
+      };
       const root = exports["."];
       if (root === undefined) {
         // A command-only package: no library entry to resolve, but its commands are built and shipped.
         expect(Object.keys(manifest.bin ?? {}).length, `${name}: neither a "." export nor a bin`).toBeGreaterThan(0);
       } else {
         expect(typeof root, `${name}: exports["."] must be a conditions object`).toBe("object");
-        const conditions = root as Record<string, unknown>;
-        // types first (TypeScript takes the first match), default last (it matches everything).
-        expect(Object.keys(conditions)).toEqual(["types", "import", "default"]);
-        const [types, esm, plain] = [conditions["types"], conditions["import"], conditions["default"]] as string[];
-        expect(plain, `${name}: "default" must be the same module as "import"`).toBe(esm);
-        expect(types!.replace(/\.d\.ts$/, ""), `${name}: "types" must describe the "import" file`).toBe(esm!.replace(/\.js$/, ""));
-        for (const [cond, target] of [["types", types!], ["import", esm!]] as const) {
-          expectBuilt(dir, name, `exports["."].${cond}`, target);
-          expect(shipped(files, target), `${name}: files ${JSON.stringify(files)} does not ship ${target}`).toBe(true);
-        }
+        expectConditions(".", root as Record<string, unknown>);
       }
       for (const [subpath, target] of Object.entries(exports)) {
         if (subpath === ".") continue;
-        expect(typeof target, `${name}: exports["${subpath}"] must be a path`).toBe("string");
+        // A code subpath (e.g. "./testing") is a conditions object held to the rules of ".".
+        if (typeof target === "object" && target !== null) {
+          expectConditions(subpath, target as Record<string, unknown>);
+          continue;
+        }
+        expect(typeof target, `${name}: exports["${subpath}"] must be a path or a conditions object`).toBe("string");
         expect(existsSync(join(dir, inPackage(target as string))), `${name}: exports["${subpath}"] -> ${String(target)} missing`).toBe(true);
         expect(shipped(files, target as string), `${name}: files does not ship exports["${subpath}"] -> ${String(target)}`).toBe(true);
       }

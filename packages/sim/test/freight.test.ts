@@ -7,74 +7,17 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildModel, eventLogPath, runReplication, simulate, type SimLogEvent } from "@fourports/sim";
+import { auditEventLog } from "@fourports/sim/testing";
 import { scenarioArb, VARIABILITY } from "./scenarios.js";
 
-const EPS = 1e-6;
 const seed2025 = fileURLToPath(new URL("../../../seeds/zhengzhou-2025.json", import.meta.url));
 
-/** Runs one replication and audits its event log; returns the log. */
+/** Runs one replication and audits its event log (auditEventLog of @fourports/sim/testing); returns the log. */
 function audited(sc: Scenario, seed: number): SimLogEvent[] {
   const log: SimLogEvent[] = [];
   const m = buildModel(sc, { maxTransitDays: 10 });
   const r = runReplication(m, { seed, replication: 0, onEvent: (e) => log.push(e) });
-  const balance = new Map<number, number>();
-  const move = (k: number, t: number): void => {
-    balance.set(k, (balance.get(k) ?? 0) + t);
-  };
-  const aboard = new Map<number, { trip: number; tonnes: number }>();
-  const tripLoad = new Map<number, number>();
-  const tripCap = new Map<number, number>();
-  const cancelled = new Set<number>();
-  let released = 0;
-  const ended = new Set<number>();
-  for (const e of log) {
-    switch (e.kind) {
-      case "release":
-        released += e.tonnes;
-        move(e.k, e.tonnes);
-        break;
-      case "split":
-        move(e.k, -e.tonnes);
-        move(e.into, e.tonnes);
-        break;
-      case "board":
-        expect(aboard.has(e.k)).toBe(false);
-        expect(cancelled.has(e.trip)).toBe(false);
-        expect(tripCap.has(e.trip)).toBe(true);
-        aboard.set(e.k, { trip: e.trip, tonnes: e.tonnes });
-        tripLoad.set(e.trip, (tripLoad.get(e.trip) ?? 0) + e.tonnes);
-        expect(tripLoad.get(e.trip)!).toBeLessThanOrEqual(tripCap.get(e.trip)! + EPS);
-        break;
-      case "alight": {
-        const a = aboard.get(e.k);
-        expect(a?.trip).toBe(e.trip);
-        expect(a?.tonnes).toBeCloseTo(e.tonnes, 9);
-        aboard.delete(e.k);
-        break;
-      }
-      case "deliver":
-      case "unserved":
-        expect(aboard.has(e.k)).toBe(false);
-        expect(ended.has(e.k)).toBe(false);
-        ended.add(e.k);
-        move(e.k, -e.tonnes);
-        break;
-      case "depart":
-        tripCap.set(e.trip, e.capacityT);
-        break;
-      case "cancel":
-        cancelled.add(e.trip);
-        break;
-      case "missed":
-        break;
-    }
-  }
-  // Run to the end: every released tonne is delivered or unserved with a reason, once.
-  for (const [, b] of balance) expect(Math.abs(b)).toBeLessThan(EPS * Math.max(1, released));
-  expect(aboard.size).toBe(0);
-  expect(r.releasedT).toBeCloseTo(released, 3);
-  const un = r.unservedT["no route"] + r.unservedT.capacity + r.unservedT["too late"] + r.unservedT["not dispatched"];
-  expect(r.deliveredT + un).toBeCloseTo(released, 3);
+  expect(auditEventLog(log, r)).toEqual([]);
   return log;
 }
 

@@ -1,94 +1,14 @@
-import fc from "fast-check";
-import { loadScenarioValue, type Scenario, type ScenarioFile, type Service, type Variability } from "@fourports/network";
+// The random scenarios moved to @fourports/network/testing so users' property tests can use
+// them too; the names the sim tests use stay.
+import type fc from "fast-check";
+import type { Scenario } from "@fourports/network";
+import { scenarioArb as shared, TEST_VARIABILITY, type ScenarioArbOptions } from "@fourports/network/testing";
 
-const P = { source: "t", label: "ASSUMPTION" } as const;
+export type Knobs = Required<Pick<ScenarioArbOptions, "variability" | "storage" | "onDemand">>;
 
-export interface Knobs {
-  /** Random delays, cancellations, consignment sizes and a random closure. */
-  variability: boolean;
-  /** Some hubs with small yards. */
-  storage: boolean;
-  /** One service dispatched on demand. */
-  onDemand: boolean;
-}
-
-/**
- * Random small networks for the simulation: hubs (some with daily handling, one border
- * crossing with background trains), weekly services (rail ones may cross the border), demand.
- */
+/** Random small networks for the simulation (see scenarioArb in @fourports/network/testing). */
 export function scenarioArb(knobs: Knobs): fc.Arbitrary<Scenario> {
-  return fc
-    .record({
-      hubs: fc.array(fc.record({ handling: fc.option(fc.integer({ min: 5, max: 300 }), { nil: undefined }), storage: fc.option(fc.integer({ min: 20, max: 400 }), { nil: undefined }) }), { minLength: 3, maxLength: 5 }),
-      services: fc.array(
-        fc.record({
-          a: fc.nat(),
-          b: fc.nat(),
-          mode: fc.constantFrom("air", "rail", "road"),
-          cap: fc.integer({ min: 1, max: 100 }),
-          dur: fc.integer({ min: 60, max: 3000 }),
-          days: fc.subarray(["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const, { minLength: 1 }),
-          hour: fc.integer({ min: 0, max: 23 }),
-          border: fc.boolean(),
-        }),
-        { minLength: 1, maxLength: 10 },
-      ),
-      demand: fc.array(fc.record({ a: fc.nat(), b: fc.nat(), t: fc.integer({ min: 0, max: 30000 }), vot: fc.integer({ min: 1, max: 200 }), modes: fc.subarray(["air", "rail", "road"] as const, { minLength: 1 }) }), { minLength: 1, maxLength: 5 }),
-      background: fc.integer({ min: 0, max: 30 }),
-      pool: fc.record({ vehicles: fc.integer({ min: 1, max: 3 }), minLoad: fc.double({ min: 0.1, max: 1, noNaN: true }), maxWait: fc.integer({ min: 0, max: 10000 }) }),
-    })
-    .map(({ hubs, services, demand, background, pool }) => {
-      const n = hubs.length;
-      const pair = (a: number, b: number): [string, string] => {
-        const i = a % n;
-        return [`H${i}`, `H${(i + 1 + (b % (n - 1))) % n}`];
-      };
-      const file: ScenarioFile = {
-        id: "r", name: "r", epoch: "2025-01-01", horizonDays: 21, homeCity: "H0", sources: { t: { title: "t" } },
-        hubs: [
-          ...hubs.map((h, i) => ({
-            id: `H${i}`, name: `H${i}`, kind: "city" as const, portGroup: i === 0 ? ("rail" as const) : null, city: `H${i}`, country: "CN", lon: i, lat: 0, transferMin: { default: 30 },
-            ...(h.handling ? { handling: { tPerDay: h.handling } } : {}),
-            ...(knobs.storage && h.storage ? { storageT: h.storage } : {}),
-            ...P,
-          })),
-          { id: "BX", name: "BX", kind: "border-crossing" as const, portGroup: null, city: "BX", country: "CN", lon: 9, lat: 9, transferMin: { default: 30 }, gaugeChangeMin: 120, handling: { trainsPerDay: 24 }, backgroundTrainsPerDay: background, ...P },
-        ],
-        services: services.map((s, k): Service => {
-          const [from, to] = pair(s.a, s.b);
-          const via = s.mode === "rail" && s.border ? [{ hub: "BX", arriveMin: Math.floor(s.dur / 3), departMin: Math.floor(s.dur / 3) + 150 }] : undefined;
-          const durationMin = via ? s.dur + 150 : s.dur;
-          return {
-            id: `S${k}`, line: `L${k}`, mode: s.mode, from, to, distanceKm: 100, durationMin, capacityT: s.cap, tariffCnyPerT: 10, international: false,
-            schedule: { type: "weekly", days: [...s.days], times: [`${String(s.hour).padStart(2, "0")}:00`] },
-            ...(via ? { via } : {}),
-            ...(knobs.onDemand && k === 0 ? { dispatch: "on-demand" as const, onDemand: { vehicles: pool.vehicles, rotationMin: 2 * durationMin + 600, minLoadFactor: pool.minLoad, maxWaitMin: pool.maxWait } } : {}),
-            ...P,
-          };
-        }),
-        transfers: [],
-        demand: demand.map((d, k) => {
-          const [from, to] = pair(d.a, d.b);
-          return { id: `D${k}`, from, to, commodity: "general" as const, tPerYear: d.t, valueOfTimeCnyPerTHour: d.vot, modes: [...d.modes], ...P };
-        }),
-        ...(knobs.variability ? { variability: VARIABILITY } : {}),
-      };
-      return loadScenarioValue(file);
-    });
+  return shared(knobs);
 }
 
-export const VARIABILITY: Variability = {
-  consignmentCv: 0.5,
-  consignment: P,
-  modes: {
-    air: { departureDelayMeanMin: 60, departureDelayCv: 1, runTimeCv: 0.2, cancelProbability: 0.1, ...P },
-    rail: { departureDelayMeanMin: 300, departureDelayCv: 1, runTimeCv: 0.2, cancelProbability: 0.1, ...P },
-    road: { departureDelayMeanMin: 30, departureDelayCv: 1, runTimeCv: 0.3, cancelProbability: 0.05, ...P },
-  },
-  gaugeChangeCv: 0.5,
-  gaugeChange: P,
-  disruptions: [
-    { kind: "hub-closure", hub: "H0", probabilityPerDay: 0.1, durationMin: 600, ...P },
-    { kind: "capacity-cut", hub: "BX", from: "2025-01-05", to: "2025-01-10", capacityFactor: 0.25, ...P },
-  ],
-};
+export const VARIABILITY = TEST_VARIABILITY;
