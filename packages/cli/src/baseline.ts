@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import { baseline as runBaseline, type BaselineOptions, type BaselineProgress, type BaselineResult, type AssignmentView, type TargetRow } from "@fourports/planner";
-import type { CeilingStatus } from "@fourports/targets";
+import { STATUS_TEXT as STATUS, targetsTable } from "@fourports/report";
 import { printChoiceFit } from "./backtest.js";
 import { dateArg, parseArgs, UsageError } from "./args.js";
 import { shown, type Io } from "./commands.js";
@@ -8,16 +8,6 @@ import { emit, OUTPUT_FLAGS, OUTPUT_OPTIONS, outputOptions, type CsvTable, type 
 import { userPath } from "./paths.js";
 import { pct, simArgs } from "./simulate.js";
 import { fmtNumber, table } from "./table.js";
-
-const STATUS: Record<CeilingStatus, string> = {
-  "within-ceiling": "reachable at ≤100% load",
-  "beyond-ceiling": "CANNOT REACH even at 100% load",
-  met: "met by the network",
-  assumed: "met only by ASSUMPTION",
-  "not-met": "NOT MET by the network",
-  reported: "reported (no threshold)",
-  "not-computed": "not computed",
-};
 
 function show(v: number | string | null, unit: string): string {
   if (v === null) return "-";
@@ -44,8 +34,6 @@ function inputFile(option: string, path: string): string {
   throw new UsageError(`${option}: ${isFile === undefined ? "no such file" : "not a regular file"}: ${path}`);
 }
 
-const BASELINE_FILES = ["--targets", "--compare", "--history", "--forecast", "--rural"];
-
 /** Turns the library's progress into status lines, and a line with the time of each finished stage. */
 function progressOf(io: Io): (p: BaselineProgress) => void {
   const started = new Map<string, number>();
@@ -62,26 +50,34 @@ function progressOf(io: Io): (p: BaselineProgress) => void {
   };
 }
 
+/** The options baseline() reads besides --compare and the output ones; `fourports report` takes them too. */
+export const BASELINE_INPUT_OPTIONS: readonly string[] = ["--targets", "--history", "--forecast", "--rural", "--fit-cutoff", "--forecast-cutoff", "--runs", "--seed", "--workers"];
+
 /** Reads the options into baseline()'s; every file and date is checked before minutes of work. */
 function baselineOptions(args: string[]): { options: BaselineOptions; out: OutputOptions } {
-  const { positional, opts } = parseArgs(args, [...BASELINE_FILES, "--fit-cutoff", "--forecast-cutoff", "--runs", "--seed", "--workers", ...OUTPUT_OPTIONS], [...OUTPUT_FLAGS], 1);
-  const out = outputOptions(opts);
+  const { positional, opts } = parseArgs(args, [...BASELINE_INPUT_OPTIONS.slice(0, 1), "--compare", ...BASELINE_INPUT_OPTIONS.slice(1), ...OUTPUT_OPTIONS], [...OUTPUT_FLAGS], 1);
+  const options = baselineInputs(positional[0], opts);
+  if (opts.has("--compare")) options.baseYear = shown(inputFile("--compare", userPath(opts.get("--compare")!)));
+  return { options, out: outputOptions(opts) };
+}
+
+/** The scenario and the BASELINE_INPUT_OPTIONS as baseline()'s options, each file and date checked. */
+export function baselineInputs(scenario: string | undefined, opts: Map<string, string>): BaselineOptions {
   const sim = simArgs(opts, 6);
   const file = (name: string): string | undefined => (opts.has(name) ? inputFile(name, userPath(opts.get(name)!)) : undefined);
   const date = (name: string): string | undefined => (opts.has(name) ? dateArg(name, opts.get(name)!) : undefined);
   const options: BaselineOptions = { replications: sim.runs, seed: sim.seed, workers: sim.workers };
-  if (positional[0]) options.scenario = shown(inputFile("scenario", userPath(positional[0])));
+  if (scenario) options.scenario = shown(inputFile("scenario", userPath(scenario)));
   const set = <K extends keyof BaselineOptions>(k: K, v: BaselineOptions[K] | undefined): void => {
     if (v !== undefined) options[k] = v;
   };
-  set("baseYear", file("--compare") && shown(file("--compare")!));
   set("targets", file("--targets") && shown(file("--targets")!));
   set("history", file("--history") && shown(file("--history")!));
   set("forecast", file("--forecast") && shown(file("--forecast")!));
   set("rural", file("--rural") && shown(file("--rural")!));
   set("fitCutoff", date("--fit-cutoff"));
   set("forecastCutoff", date("--forecast-cutoff"));
-  return { options, out };
+  return options;
 }
 
 export async function baseline(args: string[], io: Io): Promise<number> {
@@ -99,31 +95,10 @@ export async function baseline(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-/** --csv: the target table with numbers unrounded, one row per target. */
+/** --csv: the target table with numbers unrounded, one row per target, in the layout of the report's targets.csv. */
 function targetsCsv(r: BaselineResult): CsvTable {
-  const n = (v: number | string | null | undefined): string | number | null => (v === undefined ? null : v);
-  return {
-    header: ["target", "unit", "comparator", "goal", "least_cost", "shipper_logit", "simulated_p5", "simulated_p50", "simulated_p95", "p_met", "forecast_p5", "forecast_p50", "forecast_p95", "ceiling", "status", "limited_by", "rests_on"],
-    rows: r.targets.map((t) => [
-      t.id,
-      t.unit,
-      t.comparator,
-      n(t.goal),
-      n(t.leastCost),
-      n(t.shipperLogit),
-      n(t.simulated?.p5),
-      n(t.simulated?.p50),
-      n(t.simulated?.p95),
-      n(t.pMet),
-      n(t.forecast?.p5),
-      n(t.forecast?.p50),
-      n(t.forecast?.p95),
-      n(t.ceiling),
-      t.status,
-      t.limitedBy,
-      t.basis.join(" "),
-    ]),
-  };
+  const { header, rows } = targetsTable(r);
+  return { header, rows };
 }
 
 const scenarioName = (file: string | null, id: string): string => (file ? shown(userPath(file)) : id);

@@ -10,10 +10,12 @@ commands:
                         growth targets are measured against the base year: the nearest earlier
                         year up the extends chain, or --compare FILE; --csv: the target table
   report [FILE] --out FILE [--compare OTHER] [--format html|md|json|csv] [--flow-width linear|sqrt]
-         [--targets FILE] [--runs N] [--seed S] [--workers W]
+         [--targets FILE] [--history FILE] [--forecast FILE] [--rural FILE]
+         [--fit-cutoff YYYY-MM-DD] [--forecast-cutoff YYYY-MM-DD] [--runs N] [--seed S] [--workers W]
                         the baseline (or FILE against OTHER) as one offline HTML page with charts
-                        and a flow map (line width ∝ √tonnes by default), or Markdown, JSON, or one
-                        CSV per table (--out a folder)
+                        and a flow map (line width ∝ √tonnes by default; --flow-width: html
+                        baseline only), or Markdown, JSON, or one CSV per table (--out a folder;
+                        the files start with a BOM for Excel); baseline options as in baseline
   simulate [FILE] [--runs N] [--seed S] [--workers W] [--until-ci PCT] [--targets FILE] [--events DIR] [OUTPUT]
                         seeded replications of the year: per target P50 (P5–P95) and P(met),
                         bottlenecks, border crossings, on-demand lines (default 20 runs, 2 workers);

@@ -30,6 +30,7 @@ function targetChanges(a: TargetRow[], b: TargetRow[]): TargetChange[] {
       id,
       title: t.title,
       unit: t.unit,
+      comparator: t.comparator,
       goal: t.goal,
       leastCost: delta(x?.leastCost, y?.leastCost),
       shipperLogit: delta(x?.shipperLogit, y?.shipperLogit),

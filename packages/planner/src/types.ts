@@ -312,6 +312,8 @@ export interface TargetChange {
   title: string;
   /** Unit of the goal and the figures. */
   unit: string;
+  /** How the goal reads (">=" more is better, "<=" less is better, …), so a change can be judged. */
+  comparator: Target["comparator"];
   /** The goal. */
   goal: number | string | null;
   /** Assigned figure, least generalised cost view. */

@@ -6,6 +6,7 @@ import { flowMapSvg, type FlowWidth } from "./flowmap.js";
 import { fmtNumber, fmtValue } from "./format.js";
 import { htmlTable, labelBadges, page, section } from "./html-base.js";
 import { reachSvg } from "./reach.js";
+import { STATUS_TEXT } from "./status.js";
 import { baselineTables, type Cell, type ReportTable } from "./tables.js";
 
 /** Options of {@link baselineHtml}. */
@@ -76,7 +77,7 @@ function targetSummary(r: BaselineResult): ReportTable {
       t.simulated ? `${fmtValue(t.simulated.p50, t.unit)} (${fmtValue(t.simulated.p5, t.unit)}–${fmtValue(t.simulated.p95, t.unit)})` : "–",
       t.pMet === null ? "–" : fmtValue(t.pMet, "share"),
       fmtValue(t.ceiling, t.unit),
-      t.status,
+      STATUS_TEXT[t.status],
       t.limitedBy,
     ]),
   };
@@ -101,22 +102,58 @@ function reachSection(r: BaselineResult): string {
     name: "reach-misses",
     title: "Misses",
     header: ["group", "destination", "name", "country", "share in time", "fastest h", "via", "reason"],
-    rows: r.reach.groups.flatMap((g) => g.misses.map((m): Cell[] => [g.group, m.destination, m.name, m.country, m.share, m.fastestHours, m.via, m.reason])),
+    rows: r.reach.groups.flatMap((g) => g.misses.map((m): Cell[] => [g.group, m.destination, m.name, m.country, fmtValue(m.share, "share"), m.fastestHours, m.via, m.reason])),
   };
   return section("reach", "Quick-freight circle", `From ${r.reach.origin}, ${r.reach.samples} sampled departures: the share of departures that reach each group's destinations, door to door, within its limit.`, reachSvg(r.reach), misses.rows.length ? htmlTable(misses) : "<p>No misses.</p>");
 }
 
+const pctText = (x: number | null): string => (x === null ? "–" : `${fmtNumber(x, 1)}%`);
+
+/** The choice model's fit, as `fourports backtest` prints it: prior and fitted model per figure, "(sized)" where the demand was sized from it. */
+function choiceFitTable(c: NonNullable<BaselineResult["calibration"]>): ReportTable {
+  return {
+    name: "choice-fit",
+    title: "Choice model fit",
+    header: ["figure", "period", "role", "observed", "prior model", "fitted model", "error", "contested", "unit"],
+    rows: c.fit.rows.map((x): Cell[] => [x.figureId, `${x.from} – ${x.to}`, `${x.role}${x.sizesDemand ? " (sized)" : ""}`, x.observed, Math.round(x.priorPrediction), Math.round(x.prediction), pctText(x.errorPct), `${fmtNumber(x.contestedShare * 100)}%`, x.unit]),
+  };
+}
+
+/** The base year assigned with the fitted parameters and every capacity respected, beside each observed figure. */
+function assignedTable(c: NonNullable<BaselineResult["calibration"]>): ReportTable {
+  const sized = new Set(c.fit.rows.filter((x) => x.sizesDemand).map((x) => x.figureId));
+  return {
+    name: "calibration",
+    title: "Capacity-respecting assignment",
+    header: ["figure", "period", "role", "label", "observed", "assigned", "error", "unit"],
+    rows: c.rows.map((x): Cell[] => [x.figureId, `${x.from} – ${x.to}${x.clipped ? " (clipped)" : ""}`, `${x.role}${sized.has(x.figureId) ? " (sized)" : ""}`, x.label, x.observed, Math.round(x.assigned), `${fmtNumber(x.error * 100, 1)}%`, x.unit]),
+  };
+}
+
+/**
+ * Calibration in two tables, as the terminal prints it: the choice model's fit (the RMS figures
+ * come from its "fitted model" column, an aggregate model without capacities) and the base year
+ * assigned with every capacity respected. A hold-out the demand was sized from is marked
+ * "(sized)": it is not a test of the level, so only the unsized ones are the hold-out test.
+ */
 function calibrationSection(r: BaselineResult): string {
   if (!r.calibration) return "";
   const c = r.calibration;
-  const t: ReportTable = {
-    name: "calibration",
-    title: "Calibration",
-    header: ["figure", "period", "role", "label", "observed", "assigned", "error", "unit"],
-    rows: c.rows.map((x): Cell[] => [x.figureId, `${x.from} – ${x.to}${x.clipped ? " (clipped)" : ""}`, x.role, x.label, x.observed, x.assigned, `${fmtNumber(x.error * 100, 1)}%`, x.unit]),
-  };
-  const rms = `fit RMS ${fmtNumber(c.fit.fitRmsPct, 1)}%, hold-out RMS ${c.fit.holdOutRmsPct === null ? "–" : `${fmtNumber(c.fit.holdOutRmsPct, 1)}%`}`;
-  return section("calibration", "Calibration", `The shipper choice fitted on ${c.scenarioId} up to ${c.fit.cutoff} (${rms}); that year's observed figures beside the fitted assignment.`, htmlTable(t, { label: (l) => `<td>${labelBadges([String(l)])}</td>` }));
+  const n = (keep: (x: (typeof c.fit.rows)[number]) => boolean): number => c.fit.rows.filter(keep).length;
+  const honest = c.rows.filter((x) => x.role === "hold-out" && !c.fit.rows.some((f) => f.figureId === x.figureId && f.sizesDemand));
+  const honestText = honest.length ? honest.map((x) => `${x.figureId} ${fmtNumber(x.error * 100, 1)}%`).join(", ") : "none";
+  const fitLede = `Fitted on ${c.scenarioId}'s figures ending by ${c.fit.cutoff}. These errors are the fitted model's (the "fitted model" column, an aggregate model without capacities): fit RMS ${pctText(c.fit.fitRmsPct)} on ${n((x) => x.role === "fit")} figures; hold-out RMS ${pctText(c.fit.holdOutRmsPct)} on ${n((x) => x.role === "hold-out" && !x.sizesDemand)} (never seen by the fit, nor sized from); held out but the demand was sized from them ("(sized)"): ${pctText(c.fit.holdOutSizedRmsPct)} on ${n((x) => x.role === "hold-out" && x.sizesDemand)}. Contested: the share carried by flows with more than one way to go; at 0% the figure is the demand as sized, not a test of the choice.`;
+  const assignedLede = `${c.scenarioId} assigned with the fitted parameters (shipper logit, every capacity respected) over each figure's period, beside the observed figure. Hold-outs not sized from: ${honestText}.`;
+  return section(
+    "calibration",
+    "Calibration",
+    fitLede,
+    "<h3>Choice model fit (aggregate model, no capacities)</h3>",
+    htmlTable(choiceFitTable(c)),
+    "<h3>Capacity-respecting assignment</h3>",
+    `<p class="caption">${escapeHtml(assignedLede)}</p>`,
+    htmlTable(assignedTable(c), { label: (l) => `<td>${labelBadges([String(l)])}</td>` }),
+  );
 }
 
 /**

@@ -1,7 +1,8 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import { PORT_GROUPS } from "@fourports/network";
 import type { AssignmentView, LineUtilisation } from "@fourports/planner";
-import { fmtNumber, fmtTonnes, shorten } from "./format.js";
+import { escapeHtml } from "./escape.js";
+import { fitText, fmtNumber, fmtTonnes } from "./format.js";
 import { el, PORT_COLOUR, svgRoot, text, tip } from "./svg.js";
 
 const WIDTH = 920;
@@ -77,7 +78,7 @@ export function utilisationSvg(view: AssignmentView, maxLines: number): string {
   const sorted = linesByUtilisation(view.lines);
   const shown = sorted.slice(0, maxLines);
   const ROW = 16;
-  const m = { l: 260, r: 170, t: 22, b: shown.length < sorted.length ? 24 : 6 };
+  const m = { l: 300, r: 170, t: 22, b: shown.length < sorted.length ? 24 : 6 };
   const H = m.t + shown.length * ROW + m.b;
   const x = scaleLinear().domain([0, Math.max(1, ...shown.map((l) => l.utilisation))]).range([m.l, WIDTH - m.r]);
   const ticks = x.ticks(5).map((v) => el("g", { class: "tick" }, el("line", { x1: x(v), x2: x(v), y1: m.t - 4, y2: H - m.b, stroke: v === 1 ? "#b42318" : "#d0d7de", "stroke-dasharray": v === 1 ? "4 3" : undefined }), text({ x: x(v), y: m.t - 8, "text-anchor": "middle", class: "axis" }, `${fmtNumber(v * 100)}%`)));
@@ -86,7 +87,8 @@ export function utilisationSvg(view: AssignmentView, maxLines: number): string {
     return el(
       "g",
       { class: "line-row" },
-      text({ x: m.l - 6, y: y + 12, "text-anchor": "end", class: "axis" }, shorten(`${l.line} ${l.from}→${l.to}`, 40)),
+      // Cut to the label column's width at a whole character (never clipped by the SVG's edge mid-glyph), the full name in the tooltip.
+      el("text", { x: m.l - 6, y: y + 12, "text-anchor": "end", class: "axis line-label" }, escapeHtml(fitText(`${l.line} ${l.from}→${l.to}`, m.l - 12)), tip(`${l.line} ${l.from} → ${l.to}`)),
       el("rect", { class: "line-bar", "data-line": l.line, "data-mode": l.mode, "data-from": l.from, "data-to": l.to, x: m.l, y: y + 2, width: Math.max(0, x(l.utilisation) - m.l), height: ROW - 4, fill: l.utilisation > 1 ? "#b42318" : l.utilisation >= 0.85 ? "#E69F00" : "#0072B2" }, tip(`${l.line} ${l.from} → ${l.to}: ${fmtNumber(l.loadedT)} t of ${fmtNumber(l.capacityT)} t, ${l.departures} departures`)),
       text({ x: x(l.utilisation) + 4, y: y + 12, class: "axis" }, `${fmtNumber(l.utilisation * 100, 1)}% · ${fmtTonnes(l.loadedT)} · ${l.departures} dep.`),
     );

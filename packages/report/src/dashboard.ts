@@ -3,6 +3,7 @@ import type { BaselineResult, TargetRow } from "@fourports/planner";
 import { fmtValue, shorten } from "./format.js";
 import { escapeHtml } from "./escape.js";
 import { el, FONT, svgRoot, text, tip } from "./svg.js";
+import { STATUS_TEXT } from "./status.js";
 
 const WIDTH = 920;
 const LABEL_W = 150;
@@ -34,15 +35,33 @@ const STATUS_COLOUR: Record<TargetRow["status"], string> = {
   "not-computed": "#57606a",
 };
 
-/** Room for a title left of the status text, in characters of 13 px bold. */
-const TITLE_CHARS = 80;
+/** Room for a title left of the status text (now in words, up to 30 characters), in characters of 13 px bold. */
+const TITLE_CHARS = 66;
+
+/**
+ * A target is drawn as bars only when its goal is a number it is compared with (>=, >, <=): then
+ * every figure is on the goal's scale. A date, a count of routes "all open" or a text such as the
+ * rural counts is shown as text, since a bar from zero would mean nothing.
+ */
+const scaled = (t: TargetRow): boolean => typeof t.goal === "number" && (t.comparator === ">=" || t.comparator === ">" || t.comparator === "<=");
+
+/** The goal in words, with which way is better, so a `<=` target's bars do not read as "more is better". */
+function goalText(t: TargetRow): string {
+  const g = fmtValue(t.goal, t.unit);
+  if (t.comparator === "<=") return `≤ ${g} (less is better)`;
+  if (t.comparator === ">=") return `≥ ${g}`;
+  if (t.comparator === ">") return `> ${g}`;
+  if (t.comparator === "by") return `by ${g}`;
+  if (t.comparator === "all") return "all open";
+  return g;
+}
 
 
 const num = (v: number | string | null): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
 /** How many rows a target's block has: one per measure it has a figure for (at least one). */
 function rowsOf(t: TargetRow): number {
-  const n = BARS.filter((b) => b.value(t) !== null).length + BANDS.filter((b) => b.band(t) !== null).length + (t.ceiling !== null ? 1 : 0);
+  const n = (t.goal !== null || t.comparator === "all" ? 1 : 0) + BARS.slice(1).filter((b) => b.value(t) !== null).length + BANDS.filter((b) => b.band(t) !== null).length + (t.ceiling !== null ? 1 : 0);
   return Math.max(1, n);
 }
 
@@ -61,18 +80,20 @@ function targetBlock(t: TargetRow, y0: number): string {
   const id = t.id;
   const parts: string[] = [
     el("text", { x: 0, y: y0 + 14, class: "target-title", "font-weight": 600 }, escapeHtml(shorten(t.title, TITLE_CHARS)), el("tspan", { class: "target-id", fill: "#57606a", "font-weight": 400 }, escapeHtml(`  ${t.id}`)), tip(t.title)),
-    text({ x: WIDTH, y: y0 + 14, "text-anchor": "end", class: "target-status", fill: STATUS_COLOUR[t.status] }, `${t.status}${t.pMet !== null ? ` · P(met) ${fmtValue(t.pMet, "share")}` : ""}`),
+    text({ x: WIDTH, y: y0 + 14, "text-anchor": "end", class: "target-status", fill: STATUS_COLOUR[t.status] }, `${STATUS_TEXT[t.status]}${t.pMet !== null ? ` · P(met) ${fmtValue(t.pMet, "share")}` : ""}`),
   ];
   let row = 0;
   const rowY = (): number => y0 + HEAD_H + row * ROW_H;
   const label = (l: string): string => text({ x: LABEL_W - 6, y: rowY() + 12, "text-anchor": "end", class: "measure" }, l);
   const value = (v: string): string => text({ x: WIDTH - VALUE_W + 6, y: rowY() + 12, class: "value" }, v);
-  const bar = (measure: string, colour: string, v: number, l: string): void => {
+  const bars = scaled(t);
+  const bar = (measure: string, colour: string, v: number, l: string, shown: string = fmtValue(v, t.unit)): void => {
+    if (!bars) return textRow(l, shown);
     const x1 = x(v);
     parts.push(
       label(l),
       el("rect", { class: "target-bar", "data-target": id, "data-measure": measure, x: Math.min(zero, x1), y: rowY() + 3, width: Math.max(1, Math.abs(x1 - zero)), height: ROW_H - 5, fill: colour }, tip(`${t.title}: ${l} ${fmtValue(v, t.unit)}`)),
-      value(fmtValue(v, t.unit)),
+      value(shown),
     );
     row++;
   };
@@ -80,7 +101,11 @@ function targetBlock(t: TargetRow, y0: number): string {
     parts.push(label(l), text({ x: LABEL_W, y: rowY() + 12, class: "value" }, v));
     row++;
   };
-  for (const b of BARS) {
+  if (t.goal !== null || t.comparator === "all") {
+    if (bars) bar("goal", BARS[0].colour, t.goal as number, t.comparator === "<=" ? "goal (at most)" : "goal", goalText(t));
+    else textRow("goal", goalText(t));
+  }
+  for (const b of BARS.slice(1)) {
     const v = b.value(t);
     if (typeof v === "number") bar(b.measure, b.colour, v, b.label);
     else if (v !== null) textRow(b.label, v);
@@ -88,6 +113,10 @@ function targetBlock(t: TargetRow, y0: number): string {
   for (const b of BANDS) {
     const s = b.band(t);
     if (!s) continue;
+    if (!bars) {
+      textRow(b.label, `P50 ${fmtValue(s.p50, t.unit)} (${fmtValue(s.p5, t.unit)}–${fmtValue(s.p95, t.unit)})`);
+      continue;
+    }
     const y = rowY();
     parts.push(
       label(b.label),
@@ -97,10 +126,13 @@ function targetBlock(t: TargetRow, y0: number): string {
     );
     row++;
   }
-  if (typeof t.ceiling === "number") bar(CEILING.measure, CEILING.colour, t.ceiling, CEILING.label);
-  else if (t.ceiling !== null) textRow(CEILING.label, t.ceiling);
+  // "Ceiling at 100% load" means most that could be carried; for a date, a count, a text or a
+  // time to stay under (<=) the figure is what the network achieves as modelled.
+  const ceilingLabel = bars && t.comparator !== "<=" ? CEILING.label : "as modelled";
+  if (typeof t.ceiling === "number") bar(CEILING.measure, CEILING.colour, t.ceiling, ceilingLabel);
+  else if (t.ceiling !== null) textRow(ceilingLabel, t.ceiling);
   if (row === 0) textRow("reported", t.detail || "no figure");
-  if (typeof t.goal === "number") {
+  if (bars && typeof t.goal === "number") {
     // The goal as a dashed rule through every row, so each bar reads against it.
     parts.push(el("line", { class: "goal-rule", x1: x(t.goal), x2: x(t.goal), y1: y0 + HEAD_H, y2: rowY(), stroke: "#222", "stroke-dasharray": "4 3" }));
   }

@@ -37,10 +37,13 @@ interface Panel {
 }
 
 /**
- * Labels the hubs busiest first, each to the right of its dot or else to the left, skipping a
- * label that would leave `bounds` or cover one already placed (its dot keeps a tooltip).
+ * Labels the hubs busiest first, each to the right of its dot or else to the left (with
+ * `everyHub`, also above, below or shifted a line up or down), skipping a label that would leave
+ * `bounds` or cover one already placed (its dot keeps a tooltip). With `everyHub` (the inset,
+ * whose header counts its hubs) no hub goes unlabelled: when no place is free the label goes
+ * to the right or left of its dot even over another.
  */
-function placeLabels(hubs: readonly HubPoint[], p: Panel, taken: Box[], bounds: Box, name: (h: HubPoint) => [string, string | null]): string[] {
+function placeLabels(hubs: readonly HubPoint[], p: Panel, taken: Box[], bounds: Box, name: (h: HubPoint) => [string, string | null], everyHub = false): string[] {
   const order = [...hubs].sort((a, b) => p.through(b.id) - p.through(a.id) || (a.id < b.id ? -1 : 1));
   const out: string[] = [];
   for (const h of order) {
@@ -48,16 +51,25 @@ function placeLabels(hubs: readonly HubPoint[], p: Panel, taken: Box[], bounds: 
     const [main, zh] = name(h);
     const w = textWidth(zh ? `${main} ${zh}` : main) + 6;
     const gap = p.radius(h) + 2;
-    const right: Box = { x0: x + gap, y0: y - 8, x1: x + gap + w, y1: y + 6 };
-    const left: Box = { x0: x - gap - w, y0: y - 8, x1: x - gap, y1: y + 6 };
+    // Candidate boxes with where their text starts: right, left, then (everyHub) above, below, and right or left a line up or down.
+    const at = (x0: number, dy: number): Box => ({ x0, y0: y - 8 + dy, x1: x0 + w, y1: y + 6 + dy });
+    const candidates: Box[] = [at(x + gap, 0), at(x - gap - w, 0)];
+    if (everyHub) candidates.push(at(x - w / 2, -gap - 8), at(x - w / 2, gap + 10), at(x + gap, -14), at(x - gap - w, -14), at(x + gap, 14), at(x - gap - w, 14));
     const fits = (b: Box): boolean => inside(b, bounds) && !taken.some((t) => overlaps(t, b));
-    const box = fits(right) ? right : fits(left) ? left : null;
+    const box = candidates.find(fits) ?? (everyHub ? candidates.slice(0, 2).find((b) => inside(b, bounds)) ?? candidates[0]! : undefined);
     if (!box) continue;
     taken.push(box);
     const tspan = zh ? el("tspan", { class: "zh" }, ` ${escapeHtml(zh)}`) : "";
-    out.push(el("text", { class: "hub-label", "data-hub": h.id, x: box === right ? x + gap + 1 : x - gap - 1, y: y + 4, "text-anchor": box === right ? "start" : "end" }, escapeHtml(main), tspan));
+    out.push(el("text", { class: "hub-label", "data-hub": h.id, ...anchorIn(box, x), y: box.y1 - 2 }, escapeHtml(main), tspan));
   }
   return out;
+}
+
+/** Where a label's text is anchored in its box: at the side nearer the dot, or centred above or below it. */
+function anchorIn(box: Box, dotX: number): { x: number; "text-anchor": string } {
+  if (box.x0 >= dotX) return { x: box.x0 + 1, "text-anchor": "start" };
+  if (box.x1 <= dotX) return { x: box.x1 - 1, "text-anchor": "end" };
+  return { x: (box.x0 + box.x1) / 2, "text-anchor": "middle" };
 }
 
 /** Legs that carried cargo, checked against the hubs the map knows. */
@@ -113,7 +125,7 @@ function homeInset(home: readonly HubPoint[], legs: readonly LegFlow[], box: Box
     text({ x: box.x0 + 6, y: box.y0 + 14, class: "axis" }, `${home[0]!.city}: ${home.length} hubs${legs.length ? `, widest line ${fmtTonnes(widest)}` : ""}`),
     ...flowPaths(legs, byId, proj, widthScale(legs, kind), "flow inset-flow"),
     ...hubDots(home, p, "hub-inset"),
-    ...placeLabels(home, p, taken, box, (h) => [h.nameZh ?? h.name, null]),
+    ...placeLabels(home, p, taken, box, (h) => [h.nameZh ?? h.name, null], true),
   );
 }
 

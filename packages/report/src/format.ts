@@ -49,3 +49,16 @@ export function shorten(s: string, n: number): string {
   const cs = [...s];
   return cs.length <= n ? s : `${cs.slice(0, n - 1).join("")}…`;
 }
+
+/** Rough width in px of text at 11–12 px: CJK about 11.5, capitals and digits about 7.6, other characters about 6.6 (erring wide). */
+export function textWidthPx(s: string): number {
+  return [...s].reduce((w, c) => w + (/[\u2E80-\u9FFF\uF900-\uFAFF]/.test(c) ? 11.5 : /[A-Z0-9→—–]/.test(c) ? 7.6 : 6.6), 0);
+}
+
+/** Text cut at a whole character, with an ellipsis, so its estimated width stays within `px` (callers keep the full text in a tooltip). */
+export function fitText(s: string, px: number): string {
+  if (textWidthPx(s) <= px) return s;
+  const cs = [...s];
+  while (cs.length > 1 && textWidthPx(`${cs.join("")}…`) > px) cs.pop();
+  return `${cs.join("")}…`;
+}

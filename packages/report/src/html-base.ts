@@ -15,7 +15,7 @@ dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:
 table{border-collapse:collapse;font-size:13px;margin:8px 0}
 th,td{border-bottom:1px solid #d0d7de;padding:3px 8px;text-align:left;vertical-align:top}
 th{background:#f6f8fa;font-weight:600}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td.up{color:#1a7f37}td.down{color:#b42318}
+td.up,td.better{color:#1a7f37}td.down,td.worse{color:#b42318}
 svg{max-width:100%;height:auto;display:block}svg text{font-family:${FONT};font-size:12px;fill:#1f2328}
 svg .axis{fill:#57606a;font-size:11px}svg .hub-label{font-size:11px;paint-order:stroke;stroke:#f6f8fa;stroke-width:3px}svg .zh{fill:#57606a}
 .label{display:inline-block;border-radius:4px;padding:0 5px;margin-right:3px;font-size:11px;font-weight:600;background:#eaeef2}

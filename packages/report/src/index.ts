@@ -14,9 +14,10 @@ import type { BaselineResult, ComparisonResult } from "@fourports/planner";
 
 export type { BaselineResult, ComparisonResult };
 export { escapeHtml } from "./escape.js";
-export { fmtCell, fmtNumber, fmtValue, fmtChange, fmtTonnes, shorten } from "./format.js";
+export { STATUS_TEXT } from "./status.js";
+export { fitText, fmtCell, fmtNumber, fmtValue, fmtChange, fmtTonnes, shorten, textWidthPx } from "./format.js";
 export { toJson } from "./json.js";
-export { baselineTables, comparisonTables, type Cell, type ReportTable } from "./tables.js";
+export { baselineTables, comparisonTables, targetsTable, type Cell, type ReportTable } from "./tables.js";
 export { baselineCsv, comparisonCsv, tableCsv } from "./csv.js";
 export { baselineMarkdown, comparisonMarkdown, tableMarkdown } from "./markdown.js";
 export { baselineSvgDashboard } from "./dashboard.js";

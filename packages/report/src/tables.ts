@@ -23,7 +23,12 @@ function perView(r: BaselineResult, rows: (v: AssignmentView) => Cell[][]): Cell
   return VIEWS.flatMap((k) => rows(r.views[k]).map((row) => [k, ...row]));
 }
 
-function targetsTable(r: BaselineResult): ReportTable {
+/**
+ * The target table as data: one row per target with its figures unrounded, null where a figure is
+ * missing, lists joined with ";". The one layout of the targets everywhere: `targets.csv` of
+ * `fourports report --format csv` and `fourports baseline --csv` both write it.
+ */
+export function targetsTable(r: BaselineResult): ReportTable {
   return {
     name: "targets",
     title: "Targets",
@@ -88,7 +93,7 @@ export function baselineTables(r: BaselineResult): ReportTable[] {
 const delta = (d: Delta): Cell[] => [d.a, d.b, d.change];
 const dh = (name: string): string[] => [`${name}A`, `${name}B`, `${name}Change`];
 
-/** The tables of a comparison: targets, ports, lines and hubs, each figure as a, b and b − a. */
+/** The tables of a comparison: targets, ports, lines and hubs, each figure as a, b and b − a (a target's ceilings as given: a number, a date or a text). */
 export function comparisonTables(c: ComparisonResult): ReportTable[] {
   return [
     {
@@ -101,7 +106,7 @@ export function comparisonTables(c: ComparisonResult): ReportTable[] {
       name: "targets",
       title: "Targets",
       header: ["id", "title", "unit", "goal", ...dh("leastCost"), ...dh("shipperLogit"), ...dh("simulatedP50"), ...dh("pMet"), ...dh("ceiling"), "statusA", "statusB"],
-      rows: c.targets.map((t) => [t.id, t.title, t.unit, t.goal, ...delta(t.leastCost), ...delta(t.shipperLogit), ...delta(t.simulatedP50), ...delta(t.pMet), ...delta(t.ceiling), t.statusA, t.statusB]),
+      rows: c.targets.map((t) => [t.id, t.title, t.unit, t.goal, ...delta(t.leastCost), ...delta(t.shipperLogit), ...delta(t.simulatedP50), ...delta(t.pMet), t.ceilingA, t.ceilingB, t.ceiling.change, t.statusA, t.statusB]),
     },
     {
       name: "ports",

@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { compareScenarios } from "@fourports/planner";
 import { baselineHtml, comparisonHtml, type BaselineResult } from "@fourports/report";
 import { fixtureBaseline, fixtureComparison, realBaseline } from "./fixture.js";
 
@@ -43,13 +44,21 @@ const count = (page: Page, selector: string): Promise<number> => page.locator(se
 
 /** The figures a baseline page must draw, counted against the result it was made from. */
 async function checkBaselinePage(page: Page, r: BaselineResult): Promise<void> {
-  // Target dashboard: a bar per numeric goal, assignment and ceiling; a band per simulated or forecast spread.
+  // Target dashboard: where the goal is a number compared with >=, > or <=, a bar per numeric goal,
+  // assignment and ceiling and a band per simulated or forecast spread; otherwise text only.
   const numeric = (v: unknown): number => (typeof v === "number" ? 1 : 0);
   for (const t of r.targets) {
+    const scaled = typeof t.goal === "number" && [">=", ">", "<="].includes(t.comparator);
     const bars = numeric(t.goal) + numeric(t.leastCost) + numeric(t.shipperLogit) + numeric(t.ceiling);
-    expect(await count(page, `rect.target-bar[data-target="${t.id}"]`), t.id).toBe(bars);
-    expect(await count(page, `rect.target-band[data-target="${t.id}"]`), t.id).toBe((t.simulated ? 1 : 0) + (t.forecast ? 1 : 0));
+    expect(await count(page, `rect.target-bar[data-target="${t.id}"]`), t.id).toBe(scaled ? bars : 0);
+    expect(await count(page, `rect.target-band[data-target="${t.id}"]`), t.id).toBe(scaled ? (t.simulated ? 1 : 0) + (t.forecast ? 1 : 0) : 0);
   }
+  // Every line label starts inside the chart (none cut off at the left edge).
+  const left = await page.locator("svg.utilisation text.line-label").evaluateAll((els) => els.map((e) => (e as SVGTextElement).getBBox().x));
+  expect(left.length).toBeGreaterThan(0);
+  for (const x of left) expect(x).toBeGreaterThanOrEqual(0);
+  // The inset labels every hub it counts.
+  expect(await count(page, "g.home-inset text.hub-label")).toBe(r.hubs.filter((h) => h.home).length);
   const v = r.views.leastCost;
   expect(await count(page, "rect.monthly-bar")).toBe(v.monthly.length);
   expect(await count(page, "rect.line-bar")).toBe(Math.min(40, v.lines.length));
@@ -124,6 +133,9 @@ if (!HAVE && REQUIRE) {
       expect(requests).toEqual([url]);
       await checkBaselinePage(page, r);
       await page.locator("svg.flowmap").screenshot({ path: join(OUT, "real-flowmap.png") });
+      await page.locator("svg.dashboard").screenshot({ path: join(OUT, "real-dashboard.png") });
+      await page.locator("svg.utilisation").screenshot({ path: join(OUT, "real-utilisation.png") });
+      await page.locator("section#calibration").screenshot({ path: join(OUT, "real-calibration.png") });
       await page.screenshot({ path: join(OUT, "real.png"), fullPage: true });
       await page.close();
     });
@@ -136,7 +148,28 @@ if (!HAVE && REQUIRE) {
       expect(await count(page, "svg.port-deltas rect.delta-bar")).toBe(c.ports.filter((p) => p.throughputT.change !== null).length);
       expect(await count(page, "svg.hub-deltas rect.delta-bar")).toBe(c.hubs.filter((h) => h.throughputT.change).length);
       expect(await count(page, "table.table-lines tbody tr")).toBe(c.lines.length);
+      // At 1200 px every table fits its column: nothing to scroll sideways.
+      await page.setViewportSize({ width: 1200, height: 900 });
+      const overflow = await page.locator(".table-wrap").evaluateAll((els) => els.map((e) => e.scrollWidth - e.clientWidth));
+      expect(overflow.every((x) => x <= 0), `tables wider than the page: ${overflow.join(", ")}`).toBe(true);
       await page.screenshot({ path: join(OUT, "compare.png"), fullPage: true });
+      await page.close();
+    });
+
+    it("fits a comparison of real results at 1200 px, long line names and all", async () => {
+      const a = realBaseline();
+      const b = realBaseline();
+      // Every third line carries half as much in b: many changed lines with the seeds' real names.
+      b.views.leastCost.lines = b.views.leastCost.lines.map((l, i) => (i % 3 === 0 ? { ...l, loadedT: l.loadedT / 2, utilisation: l.utilisation / 2 } : l));
+      const c = compareScenarios(a, b);
+      expect(c.lines.length).toBeGreaterThan(50);
+      const { page, errors } = await load(browser, "compare-real.html", comparisonHtml(c, { comparators: a.targets }));
+      expect(errors).toEqual([]);
+      await page.setViewportSize({ width: 1200, height: 900 });
+      const overflow = await page.locator(".table-wrap").evaluateAll((els) => els.map((e) => e.scrollWidth - e.clientWidth));
+      expect(overflow.every((x) => x <= 0), `tables wider than the page: ${overflow.join(", ")}`).toBe(true);
+      await page.screenshot({ path: join(OUT, "compare-real.png"), fullPage: false });
+      await page.locator("table.table-lines").screenshot({ path: join(OUT, "compare-real-lines.png") });
       await page.close();
     });
   });

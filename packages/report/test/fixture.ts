@@ -174,7 +174,7 @@ export function fixtureComparison(): ComparisonResult {
     targets: a.targets.map((t, i) => {
       const u = b.targets[i]!;
       const num = (v: number | string | null): number | null => (typeof v === "number" ? v : null);
-      return { id: t.id, title: t.title, unit: t.unit, goal: t.goal, leastCost: d(t.leastCost, u.leastCost === null ? null : u.leastCost * 1.1), shipperLogit: d(t.shipperLogit, u.shipperLogit), simulatedP50: d(t.simulated?.p50 ?? null, u.simulated ? u.simulated.p50 * 1.08 : null), pMet: d(t.pMet, u.pMet), ceiling: d(num(t.ceiling), num(u.ceiling)), statusA: t.status, statusB: i === 0 ? "met" : u.status };
+      return { id: t.id, title: t.title, unit: t.unit, comparator: t.comparator, goal: t.goal, leastCost: d(t.leastCost, u.leastCost === null ? null : u.leastCost * 1.1), shipperLogit: d(t.shipperLogit, u.shipperLogit), simulatedP50: d(t.simulated?.p50 ?? null, u.simulated ? u.simulated.p50 * 1.08 : null), pMet: d(t.pMet, u.pMet), ceiling: d(num(t.ceiling), num(u.ceiling)), ceilingA: t.ceiling, ceilingB: u.ceiling, statusA: t.status, statusB: i === 0 ? "met" : u.status };
     }),
     ports: a.views.leastCost.ports.map((p, i) => ({ portGroup: p.portGroup, mode: p.mode, throughputT: d(tp(a.views.leastCost, i), i === 3 ? tp(a.views.leastCost, i) * 0.9 : tp(b.views.leastCost, i)) })),
     lines: [
