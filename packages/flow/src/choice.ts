@@ -23,6 +23,12 @@ export interface ChoiceParameters {
  * else is used (road legs at the ends are the first and last mile).
  */
 const RANK: readonly Mode[] = ["air", "hsr", "rail", "sea", "river", "road"];
+/**
+ * The main mode of a journey: its highest-ranked service mode (air, hsr, rail, sea, river, road), road
+ * counting only when nothing else is used, since road legs at the ends are the first and last mile.
+ * Null for a journey with no service leg. `connMode` is the routing network's mode index per
+ * connection.
+ */
 export function mainModeOf(j: Journey, connMode: Uint8Array): Mode | null {
   let best = RANK.length;
   for (const leg of j.legs) {

@@ -83,7 +83,12 @@ function upperBound(list: number[], x: number): number {
 }
 
 /** Per trip of a timetable: its service and first departure minute (connections are sorted by departure). */
-export function tripOrigins(t: Timetable): { service: Int32Array; depMin: Int32Array } {
+export function tripOrigins(t: Timetable): {
+  /** Per trip: its service index. */
+  service: Int32Array;
+  /** Per trip: its first departure, minutes since the epoch. */
+  depMin: Int32Array;
+} {
   const service = new Int32Array(t.tripCount);
   const depMin = new Int32Array(t.tripCount).fill(2 ** 31 - 1);
   for (let c = 0; c < t.length; c++) {

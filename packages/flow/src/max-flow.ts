@@ -1,13 +1,17 @@
 import { FlowInputError, type SolveOptions } from "./min-cost-flow.js";
 import { MAX_DECIMALS, scaleToIntegers } from "./scale.js";
 
+/** An arc of a maximum-flow problem between two nodes, by index. */
 export interface CapacityArc {
+  /** Tail node index, 0..nodeCount-1. */
   from: number;
+  /** Head node index, 0..nodeCount-1. */
   to: number;
   /** Infinity for none. */
   capacity: number;
 }
 
+/** A maximum flow and a minimum cut that proves it. */
 export interface MaxFlowResult {
   /** The maximum flow value; Infinity when a path of uncapacitated arcs joins source and sink. */
   value: number;

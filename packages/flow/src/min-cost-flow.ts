@@ -2,8 +2,11 @@ import { FourportsInputError } from "@fourports/network";
 import { scaleToIntegers, MAX_DECIMALS } from "./scale.js";
 import { networkSimplex } from "./simplex.js";
 
+/** An arc of a minimum-cost flow problem between two nodes, by index. */
 export interface FlowArc {
+  /** Tail node index, 0..nodeCount-1. */
   from: number;
+  /** Head node index, 0..nodeCount-1. */
   to: number;
   /** Upper bound; Infinity for none. */
   capacity: number;
@@ -13,14 +16,22 @@ export interface FlowArc {
   lower?: number;
 }
 
+/** A minimum-cost flow problem: nodes by index, arcs with bounds and costs, and supplies that sum to zero. */
 export interface MinCostFlowProblem {
+  /** Number of nodes; arcs refer to nodes 0..nodeCount-1. */
   nodeCount: number;
+  /** The arcs; results list flows in this order. */
   arcs: FlowArc[];
   /** Net supply per node (positive: source, negative: sink); must sum to zero. */
   supply: ArrayLike<number>;
 }
 
+/** The solution of a minimum-cost flow problem, or why there is none. */
 export interface MinCostFlowResult {
+  /**
+   * "optimal" when a flow was found; "infeasible" when the supplies cannot be routed within the
+   * capacities; "unbounded" when a cycle of negative cost has unlimited capacity.
+   */
   status: "optimal" | "infeasible" | "unbounded";
   /** Total cost; NaN unless optimal. */
   cost: number;
@@ -31,10 +42,13 @@ export interface MinCostFlowResult {
    * potential[to] is ≥ 0 on every arc below capacity and ≤ 0 on every arc above its lower bound.
    */
   potential: Float64Array;
+  /** Simplex pivots performed, a measure of the work done. */
   pivots: number;
 }
 
+/** Options of the flow solvers. */
 export interface SolveOptions {
+  /** Aborts a long solve; checked every 1024 pivots (simplex) and at each blocking-flow phase (max flow). */
   signal?: AbortSignal;
 }
 

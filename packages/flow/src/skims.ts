@@ -4,15 +4,21 @@ import { logitWeights, mainModeOf, type ChoiceParameters } from "./choice.js";
 
 /** One way a flow can go, on an empty network: its main mode, tariffs and trucking, and transit. */
 export interface SkimOption {
+  /** The journey's main mode (see {@link mainModeOf}). */
   mode: Mode;
+  /** Tariffs plus trucking per tonne, CNY, averaged over the sample days' journeys of this mode. */
   costCnyPerT: number;
+  /** Hours from release to arrival, averaged over the sample days' journeys of this mode. */
   transitHours: number;
   /** A representative journey (the first sample day's), for counting where its tonnes show up. */
   journey: Journey;
 }
 
+/** The level of service one demand flow has by each main mode open to it. */
 export interface FlowSkim {
+  /** Id of the demand flow. */
   demandId: string;
+  /** One option per main mode that reaches the destination; a mode without a journey is absent. */
   options: SkimOption[];
 }
 

@@ -2,16 +2,30 @@ import { checkNumberOption, checkOptionsObject } from "@fourports/network";
 import { MIN_PER_DAY, type Scenario } from "@fourports/network";
 import { MODE_COUNT, ROAD, STATE_COUNT, type RoutingNetwork } from "@fourports/routing";
 
+/**
+ * What an arc of the time-expanded network stands for: board (cargo ready at a hub onto a
+ * departure), ride (one connection), stay-aboard (on the same trip from one leg to the next),
+ * transfer (from an arrival or origin to a later departure, by a trucking link if any), wait (at
+ * a hub to its next time node) and arrive (cargo leaves the network at a hub). "depart-origin"
+ * is part of the type but the builder makes no arc of that kind today.
+ */
 export type TenArcKind = "board" | "ride" | "stay-aboard" | "transfer" | "wait" | "arrive" | "depart-origin";
 
 /** A time-expanded network: every arc with its capacity (t), cost (CNY/t) and duration (min). */
 export interface TimeExpandedNetwork {
+  /** Number of nodes; arcs refer to nodes 0..nodeCount-1. */
   nodeCount: number;
+  /** Tail node of each arc. */
   from: Int32Array;
+  /** Head node of each arc. */
   to: Int32Array;
+  /** Capacity of each arc, tonnes (Infinity for uncapacitated arcs). */
   capacityT: Float64Array;
+  /** Cost of each arc per tonne, CNY. */
   costCny: Float64Array;
+  /** Duration of each arc, minutes. */
   durationMin: Int32Array;
+  /** What each arc stands for. */
   kind: TenArcKind[];
   /** Ride arcs: the timetable connection each carries (-1 for other arcs). */
   connection: Int32Array;
@@ -20,15 +34,26 @@ export interface TimeExpandedNetwork {
    * as [time, node] pairs sorted by time.
    */
   originNodes: [number, number][][];
+  /** Per hub, the nodes where cargo can end, as [time, node] pairs sorted by time (see originNodes). */
   arrivalNodes: [number, number][][];
   /**
    * Each hub's daily handling: the board and arrive… arcs loading or unloading there that day,
    * whose flows together may not exceed capacityT. A side constraint (a bundle), not an arc
    * capacity: a minimum-cost flow solver ignores it, an LP solver can add it.
    */
-  handling: { hub: number; day: number; capacityT: number; arcs: number[] }[];
+  handling: {
+    /** Hub index. */
+    hub: number;
+    /** Day number from the epoch. */
+    day: number;
+    /** The hub's daily handling capacity, tonnes. */
+    capacityT: number;
+    /** Loading and unloading arcs at the hub that day. */
+    arcs: number[];
+  }[];
 }
 
+/** Which modes, origin times and horizon a time-expanded network covers. */
 export interface TenOptions {
   /** Bit m set: mode m may be boarded (default: all). */
   modeMask?: number;

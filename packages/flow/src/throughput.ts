@@ -3,7 +3,9 @@ import type { JourneyLeg } from "@fourports/routing";
 
 /** What vehicles carried on a timetable: an assignment's loads, or a simulated year's. */
 export interface ConnectionLoads {
+  /** Tonnes carried on each connection of the timetable. */
   connectionT: Float64Array;
+  /** TEU carried on each connection of the timetable. */
   connectionTeu: Float64Array;
   /** Per trip: 1 when it ran (an on-demand slot that did not run, or a cancelled trip, is 0). */
   tripRan: Uint8Array;
@@ -11,7 +13,9 @@ export interface ConnectionLoads {
 
 /** A part of the horizon, minutes since the epoch, [fromMin, toMin). */
 export interface ThroughputPeriod {
+  /** First minute included. */
   fromMin: number;
+  /** First minute after the period (exclusive end). */
   toMin: number;
 }
 

@@ -3,7 +3,9 @@ import type { IsoDate, Weekday } from "./types.js";
 // Local dates are handled as day numbers (days since 1970-01-01) through Date.UTC: the
 // calendar arithmetic is the same as in Shanghai, and no host time zone can leak in.
 
+/** Minutes in a day. */
 export const MIN_PER_DAY = 1440;
+/** Minutes in a week. */
 export const MIN_PER_WEEK = 10080;
 
 /** Day number of a valid "YYYY-MM-DD", or NaN when it is not a real calendar date. */
@@ -25,6 +27,7 @@ export function isRealDate(date: IsoDate): boolean {
   return !Number.isNaN(dayNumber(date));
 }
 
+/** The "YYYY-MM-DD" date of a day number (days since 1970-01-01, as {@link dayNumber} returns). */
 export function dateOfDayNumber(day: number): IsoDate {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }

@@ -4,14 +4,19 @@ import { MODES, type Hub, type HubKind, type Mode, type PortGroup, type Scenario
 
 /** One hub as `listHubs` gives it: plain JSON, one row of the `fourports hubs` table. */
 export interface HubRow {
+  /** Hub id. */
   id: string;
+  /** English name. */
   name: string;
   /** The Chinese name, or null when the scenario gives none. */
   nameZh: string | null;
+  /** What kind of hub it is. */
   kind: HubKind;
+  /** City the hub belongs to. */
   city: string;
   /** ISO 3166-1 alpha-2. */
   country: string;
+  /** The port group it counts for, or null. */
   portGroup: PortGroup | null;
   /** The modes of the services that start, end or call at the hub, in MODES order. */
   modes: Mode[];

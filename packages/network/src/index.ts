@@ -1,5 +1,5 @@
 export * from "./types.js";
-export { type Issue, escapeControl, formatIssue, jsonPath, ScenarioError } from "./issues.js";
+export { type Issue, type PathKey, escapeControl, formatIssue, jsonPath, ScenarioError } from "./issues.js";
 export {
   checkChoiceOption,
   checkClockOption,
@@ -11,7 +11,7 @@ export {
   type InputErrorCode,
   type NumberRule,
 } from "./input-error.js";
-export { BOUNDS, LIMITS, SUGGEST_LIMITS } from "./limits.js";
+export { BOUNDS, LIMITS, SUGGEST_LIMITS, type Bounds, type Limits } from "./limits.js";
 export { SEEDS_DIR } from "./files.js";
 export { loadScenarioFile, loadScenarioValue, readJsonFile, readTextFile, validateScenarioFile, type LoadOptions } from "./load.js";
 export { applyOverrides } from "./what-if.js";

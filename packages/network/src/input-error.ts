@@ -10,6 +10,7 @@ export type InputErrorCode = "invalid-option" | "limit-exceeded";
  * point into a file (GTFS) give the problems as issues; option checks give one message.
  */
 export class FourportsInputError extends Error {
+  /** What kind of problem it is, to branch on without parsing the message. */
   readonly code: InputErrorCode;
   /** The problems with file and path, when the input was a file; empty for an option. */
   readonly issues: Issue[];
@@ -21,11 +22,15 @@ export class FourportsInputError extends Error {
   }
 }
 
+/** What a numeric option must satisfy, for {@link checkNumberOption}. */
 export interface NumberRule {
+  /** Smallest allowed value (inclusive). */
   min?: number;
   /** min is exclusive (the value must be greater). */
   above?: number;
+  /** Largest allowed value (inclusive). */
   max?: number;
+  /** The value must be a whole number. */
   integer?: boolean;
   /** undefined is an error too (a required argument rather than an option). */
   required?: boolean;

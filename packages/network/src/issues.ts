@@ -1,8 +1,10 @@
 /** One problem found in a scenario: which file, where in it (a JSON path), and what was expected. */
 export interface Issue {
+  /** The file the problem is in, as the caller named it. */
   file: string;
   /** JSONPath-like: `$.services[12].to`; `$` for the whole document; `line 3, column 7` for syntax. */
   path: string;
+  /** What is wrong and what was expected. */
   message: string;
 }
 
@@ -22,6 +24,7 @@ export function formatIssue(issue: Issue): string {
 
 /** Thrown by the loaders with every problem found, not only the first. */
 export class ScenarioError extends Error {
+  /** Every problem found, in the order found. */
   readonly issues: Issue[];
   constructor(issues: Issue[]) {
     const shown = issues.slice(0, 50).map(formatIssue).join("\n");
@@ -34,8 +37,13 @@ export class ScenarioError extends Error {
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
+/** One step of a JSON path: an object key or an array index. */
 export type PathKey = string | number;
 
+/**
+ * A JSON path for keys: numbers as `[i]`, identifier-like keys as `.key`, other keys quoted in
+ * brackets; `[]` gives `$`.
+ */
 export function jsonPath(keys: readonly PathKey[]): string {
   let out = "$";
   for (const k of keys) {
@@ -48,8 +56,11 @@ export function jsonPath(keys: readonly PathKey[]): string {
 
 /** Collects issues for one file. */
 export class IssueList {
+  /** The problems added so far. */
   readonly issues: Issue[] = [];
+  /** @param file The file every added problem is reported against. */
   constructor(readonly file: string) {}
+  /** Records a problem at a JSON path (keys, or a path string used as given) with its message. */
   add(path: readonly PathKey[] | string, message: string): void {
     this.issues.push({
       file: this.file,

@@ -69,7 +69,17 @@ function tooDeepAt(text: string, limit: number): number {
 export function parseJsonText(
   text: string,
   file: string,
-): { ok: true; value: unknown } | { ok: false; issues: Issue[] } {
+): {
+  /** The text is valid JSON without duplicate keys. */
+  ok: true;
+  /** The parsed value. */
+  value: unknown;
+} | {
+  /** The text is not valid JSON, is nested too deep, or has duplicate keys. */
+  ok: false;
+  /** Where and what: the first syntax error or the nesting limit at its line and column, or each duplicate key at its JSON path. */
+  issues: Issue[];
+} {
   if (typeof text !== "string") throw new FourportsInputError("invalid-option", "parseJsonText: text: expected a string");
   // Editors on Windows may save UTF-8 with a byte-order mark; it is not part of the JSON.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

@@ -15,10 +15,15 @@ export interface Limits {
   readonly idLength: number;
   /** Characters in a name, note or other free text. */
   readonly textLength: number;
+  /** Hubs in one list: a scenario file's, or an add-hubs override's. */
   readonly hubs: number;
+  /** Services in one list: a scenario file's, or an add-services override's. */
   readonly services: number;
+  /** Transfer links in one list: a scenario file's, or an add-transfers override's. */
   readonly transfers: number;
+  /** Demand flows in one list: a scenario file's, or an add-demand override's. */
   readonly demandFlows: number;
+  /** Overrides in one scenario file. */
   readonly overrides: number;
   /** Items in any other array of a scenario (via stops, listed departures, closures). */
   readonly arrayItems: number;
@@ -30,6 +35,7 @@ export interface Limits {
   readonly overrideSteps: number;
 }
 
+/** The resource limits the loader and the timetable enforce (see {@link Limits}). */
 export const LIMITS: Limits = {
   fileBytes: 16 * 1024 * 1024,
   nestingDepth: 64,
@@ -53,23 +59,35 @@ export const LIMITS: Limits = {
  * well inside the int32 arrays of the timetable.
  */
 export interface Bounds {
+  /** Longest leg, dwell or transfer, minutes (100 days). */
   readonly legMin: number;
+  /** Most departures a day a frequency schedule may give (one a minute). */
   readonly perDay: number;
+  /** Most departures a week a frequency schedule may give (one a minute). */
   readonly perWeek: number;
-  /** Earth's circumference is 40,075 km. */
+  /** Longest distance of a service or link, km (Earth's circumference is 40,075 km). */
   readonly distanceKm: number;
+  /** Largest capacity of one departure, tonnes. */
   readonly capacityTPerDeparture: number;
+  /** Largest capacity of one departure, TEU. */
   readonly capacityTeuPerDeparture: number;
+  /** Largest daily handling figure of a hub (tonnes, TEU, trains, flights or trucks a day). */
   readonly handlingPerDay: number;
+  /** Largest tariff, CNY per tonne. */
   readonly tariffCnyPerT: number;
+  /** Largest value of time, CNY per tonne-hour. */
   readonly valueOfTimeCnyPerTHour: number;
+  /** Largest demand of one flow, tonnes a year. */
   readonly tPerYear: number;
+  /** Largest monthly seasonality weight. */
   readonly seasonalityWeight: number;
+  /** Largest factor of a scale-services or scale-demand override. */
   readonly scaleFactor: number;
   /** Vehicles in an on-demand service's pool. */
   readonly vehiclesPerPool: number;
 }
 
+/** The bounds the schema and the loader check the numbers of a scenario against (see {@link Bounds}). */
 export const BOUNDS: Bounds = {
   legMin: 100 * 1440,
   perDay: 1440,
@@ -92,9 +110,13 @@ export const BOUNDS: Bounds = {
  * on one word and stepsPerLoad on one load.
  */
 export const SUGGEST_LIMITS: {
+  /** Characters of the longest word looked at. */
   readonly wordLength: number;
+  /** Most candidates compared per word. */
   readonly candidates: number;
+  /** Most steps spent on one word. */
   readonly stepsPerCall: number;
+  /** Most steps spent on one load. */
   readonly stepsPerLoad: number;
 } = {
   wordLength: 64,

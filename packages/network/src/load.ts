@@ -19,6 +19,7 @@ import { checkStructure } from "./structure.js";
 import { withSuggestionBudget } from "./suggest.js";
 import type { Scenario, ScenarioFile, SourceRef } from "./types.js";
 
+/** Options of the scenario loaders. */
 export interface LoadOptions {
   /** Reads a file as UTF-8 text; defaults to node:fs. Lets tests and browsers load from memory. */
   readFile?: (path: string) => string;

@@ -22,6 +22,7 @@ export function toScenarioFile(scenario: Scenario): ScenarioFile {
   };
 }
 
+/** A resolved scenario as the pretty-printed JSON text of {@link toScenarioFile}, ending in a newline. */
 export function serializeScenario(scenario: Scenario): string {
   return `${JSON.stringify(toScenarioFile(scenario), null, 2)}\n`;
 }

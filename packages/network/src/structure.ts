@@ -110,7 +110,17 @@ export function checkAgainst<T>(
   schema: z.ZodType<T>,
   value: unknown,
   file: string,
-): { ok: true; data: T } | { ok: false; list: IssueList } {
+): {
+  /** The value matched the schema. */
+  ok: true;
+  /** The value, typed. */
+  data: T;
+} | {
+  /** The value did not match. */
+  ok: false;
+  /** The issues found, against `file`. */
+  list: IssueList;
+} {
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return { ok: true, data: result.data };
   const list = new IssueList(file);

@@ -1,8 +1,11 @@
 import type { Timetable } from "./timetable.js";
 import { MODES, type HubKind, type Mode, type PortGroup, type Scenario } from "./types.js";
 
+/** Weekly trips and capacity at the home city's hubs of one port group by one mode. */
 export interface CapacityRow {
+  /** The port group of the hubs. */
   portGroup: PortGroup;
+  /** The mode of the services. */
   mode: Mode;
   /** Trips leaving a home-city hub of this port group, per week. */
   departuresPerWeek: number;
@@ -10,21 +13,35 @@ export interface CapacityRow {
   arrivalsPerWeek: number;
   /** Capacity of those departures and arrivals together. */
   capacityTPerWeek: number;
+  /** TEU capacity of those departures and arrivals together (0 where services state none). */
   capacityTeuPerWeek: number;
 }
 
+/** What a scenario contains and what its timetable offers, counted (see {@link summarizeScenario}). */
 export interface ScenarioSummary {
+  /** Id of the scenario. */
   id: string;
+  /** Date of minute 0. */
   epoch: string;
+  /** Days in the horizon. */
   horizonDays: number;
+  /** Hubs in the scenario. */
   hubCount: number;
+  /** Hubs by kind. */
   hubsByKind: Partial<Record<HubKind, number>>;
+  /** Ids of the hubs in the home city, in scenario order. */
   homeHubs: string[];
+  /** Services in the scenario. */
   serviceCount: number;
+  /** Services by mode. */
   servicesByMode: Partial<Record<Mode, number>>;
+  /** Distinct line ids. */
   lineCount: number;
+  /** Trips that run in the horizon, from the timetable. */
   tripCount: number;
+  /** Departures in the horizon that did not run because a hub or the service was closed. */
   cancelledTrips: number;
+  /** Demand of all flows, tonnes over the horizon's year. */
   demandTPerYear: number;
   /** Average week over the horizon, at the home city's hubs, by the hub's port group and mode. */
   weekly: CapacityRow[];

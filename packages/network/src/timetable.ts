@@ -10,6 +10,7 @@ import { MODES, WEEKDAYS, type Closure, type Hub, type IsoDate, type Scenario, t
  * trip number. Plain data, so it can be transferred to worker threads as is.
  */
 export interface Timetable {
+  /** Date of minute 0, 00:00 Asia/Shanghai. */
   epoch: IsoDate;
   /** Departures lie in [0, horizonMin); arrivals may lie beyond. */
   horizonMin: number;
@@ -24,22 +25,31 @@ export interface Timetable {
    * slots, which run only when loaded and a vehicle is at hand (see OnDemandDispatch).
    */
   serviceOnDemand: Uint8Array;
+  /** Number of connections; every per-connection array has this length. */
   length: number;
+  /** Per connection: index of the departure hub. */
   depHub: Int32Array;
+  /** Per connection: index of the arrival hub. */
   arrHub: Int32Array;
+  /** Per connection: departure, minutes since the epoch. */
   depMin: Int32Array;
+  /** Per connection: arrival, minutes since the epoch. */
   arrMin: Int32Array;
+  /** Per connection: index of the service. */
   service: Int32Array;
+  /** Per connection: trip number; the legs of one trip (a service with stops) share it. */
   trip: Int32Array;
   /** Capacity of the trip the connection belongs to. */
   capacityT: Float64Array;
   /** 0 where the service states no TEU capacity. */
   capacityTeu: Float64Array;
+  /** Trips that run in the horizon. */
   tripCount: number;
   /** Departures in the horizon that did not run because a hub or the service was closed. */
   cancelledTrips: number;
 }
 
+/** Which part of the horizon to expand. */
 export interface TimetableOptions {
   /** Start of the expansion (default: the scenario epoch). Minutes stay relative to the epoch. */
   from?: IsoDate;

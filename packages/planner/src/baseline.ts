@@ -26,15 +26,19 @@ import { assignmentView, hubPoints, scenarioInfo } from "./views.js";
 
 /** What `baseline()` is working on, for a progress line. */
 export interface BaselineProgress {
+  /** Assigning the scenario's year, simulating it, or assigning the base year for the calibration. */
   stage: "assign" | "simulate" | "calibrate";
+  /** Id of the scenario being worked on. */
   scenarioId: string;
   /** The assignment's choice view, in the assign and calibrate stages. */
   choice?: "cost" | "logit";
   /** Days assigned or replications run so far, of `total`. */
   done: number;
+  /** Days to assign or replications to run in this stage. */
   total: number;
 }
 
+/** Options of {@link baseline}: every input file, the cutoffs and the simulation's size; all optional. */
 export interface BaselineOptions {
   /** A scenario file or a loaded scenario (default: the seeds' zhengzhou-2025.json). */
   scenario?: string | Scenario;
@@ -62,7 +66,9 @@ export interface BaselineOptions {
   seed?: string;
   /** Worker threads for the simulation (default 2). */
   workers?: number;
+  /** Called as the assignments and the simulation advance. */
   onProgress?: (p: BaselineProgress) => void;
+  /** Aborts the assignments and the simulation. */
   signal?: AbortSignal;
 }
 

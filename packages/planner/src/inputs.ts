@@ -27,6 +27,7 @@ export interface LoadedYear extends Year {
   file: string | null;
 }
 
+/** A scenario file (loaded with its `extends` chain) or a loaded scenario, with its timetable expanded. */
 export function loadYear(input: string | Scenario): LoadedYear {
   const scenario = typeof input === "string" ? loadScenarioFile(input) : input;
   return { file: typeof input === "string" ? input : null, scenario, timetable: expandTimetable(scenario) };

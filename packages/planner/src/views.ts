@@ -21,6 +21,7 @@ export function scenarioInfo(year: Year, file: string | null): ScenarioInfo {
   };
 }
 
+/** Every hub of the year's scenario as the map draws it, flagged when it is in the home city. */
 export function hubPoints(year: Year): HubPoint[] {
   const home = year.scenario.homeCity;
   return year.scenario.hubs.map((h: Hub) => ({

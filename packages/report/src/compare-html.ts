@@ -20,7 +20,12 @@ export interface ComparisonHtmlOptions {
    * Each target's comparator (from either baseline's `targets`), so a change can be judged
    * better or worse: for `<=` less is better. Without it target changes are not coloured.
    */
-  comparators?: readonly { id: string; comparator: string }[];
+  comparators?: readonly {
+    /** Target id. */
+    id: string;
+    /** Its comparator, e.g. ">=" or "<=". */
+    comparator: string;
+  }[];
 }
 
 /** One bar of a diverging chart. */

@@ -7,8 +7,11 @@ export type Cell = string | number | boolean | null;
 export interface ReportTable {
   /** File-name-safe name ("targets", "ports", …). */
   name: string;
+  /** Heading shown above the table. */
   title: string;
+  /** Column names. */
   header: string[];
+  /** The rows, each with one cell per column of `header`. */
   rows: Cell[][];
 }
 

@@ -1,33 +1,67 @@
 import { checkNumberOption, checkOptionsObject, FourportsInputError, LIMITS, MIN_PER_DAY, MODES, type Mode } from "@fourports/network";
 import { firstConnectionAtOrAfter, MODE_COUNT, ORIGIN_STATE, ROAD, STATE_COUNT, type RoutingNetwork } from "./network.js";
 
+/** Arrival minute of a hub the last query did not reach (the largest int32). */
 export const UNREACHED = 0x7fffffff;
 /** Per hub: one arrival slot per state, plus one for arrivals by transfer link. */
 const SLOTS = STATE_COUNT + 1;
 
+/**
+ * One leg of a journey: a ride on one trip of a service (possibly over several connections of that
+ * trip), or a drive on a transfer link between hubs.
+ */
 export type JourneyLeg =
   | {
+      /** A ride on a service. */
       kind: "service";
+      /** Id of the service. */
       serviceId: string;
+      /** Its mode. */
       mode: Mode;
+      /** Trip number in the timetable. */
       trip: number;
+      /** Hub id where the cargo boards. */
       fromHub: string;
+      /** Hub id where it alights. */
       toHub: string;
+      /** Departure from fromHub, minutes since the epoch. */
       departMin: number;
+      /** Arrival at toHub, minutes since the epoch. */
       arriveMin: number;
       /** First and last connection index of the leg in the timetable. */
       connections: [number, number];
     }
-  | { kind: "transfer"; fromHub: string; toHub: string; departMin: number; arriveMin: number };
+  | {
+      /** A drive on a transfer link. */
+      kind: "transfer";
+      /** Hub id where the truck leaves. */
+      fromHub: string;
+      /** Hub id where it arrives. */
+      toHub: string;
+      /** Departure, minutes since the epoch. */
+      departMin: number;
+      /** Arrival, minutes since the epoch. */
+      arriveMin: number;
+    };
 
+/**
+ * A journey from one hub to another over the timetable: its legs in order, with departure and arrival
+ * in minutes since the epoch.
+ */
 export interface Journey {
+  /** Id of the hub where the journey starts. */
   fromHub: string;
+  /** Id of the hub where it ends. */
   toHub: string;
+  /** Departure of the first leg, minutes since the epoch. */
   departMin: number;
+  /** Arrival of the last leg, minutes since the epoch. */
   arriveMin: number;
+  /** The legs in order. */
   legs: JourneyLeg[];
 }
 
+/** Options of an earliest-arrival scan. */
 export interface ScanOptions {
   /** Stop once this hub's earliest arrival is final (one-to-one query). */
   target?: number;
@@ -95,6 +129,7 @@ export class ConnectionScan {
   /** Connections looked at by the last query. */
   scanned = 0;
 
+  /** @param net The routing network to scan; the instance keeps work arrays sized to it. */
   constructor(readonly net: RoutingNetwork) {
     const n = net.hubCount;
     this.arrival = new Int32Array(n).fill(UNREACHED);

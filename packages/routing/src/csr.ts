@@ -7,9 +7,13 @@ import type { Attributes } from "graphology-types";
  * transferred to a worker as is.
  */
 export interface CsrGraph {
+  /** Number of nodes. */
   nodeCount: number;
+  /** Out-edges of node u are the CSR slots offsets[u] to offsets[u+1] (exclusive); length nodeCount + 1. */
   offsets: Int32Array;
+  /** Head node of each CSR slot. */
   targets: Int32Array;
+  /** Weight of each CSR slot (non-negative). */
   weights: Float64Array;
   /** The original edge index (input order) of each CSR slot, to map results back. */
   edgeIds: Int32Array;
@@ -17,16 +21,25 @@ export interface CsrGraph {
   ids?: string[];
   /** x/lon and y/lat of each node, for A*. */
   x?: Float64Array;
+  /** y/lat of each node, for A*; present exactly when x is. */
   y?: Float64Array;
 }
 
+/** A graph as parallel edge arrays, for {@link csrFromArrays}. */
 export interface CsrInput {
+  /** Number of nodes; edges refer to nodes 0..nodeCount-1. */
   nodeCount: number;
+  /** Tail node of each edge. */
   from: ArrayLike<number>;
+  /** Head node of each edge. */
   to: ArrayLike<number>;
+  /** Weight of each edge (non-negative, finite). */
   weight: ArrayLike<number>;
+  /** Node index → id. */
   ids?: string[];
+  /** x/lon of each node, for A*. */
   x?: ArrayLike<number>;
+  /** y/lat of each node, for A*. */
   y?: ArrayLike<number>;
 }
 
@@ -85,11 +98,15 @@ export function reverseCsr(g: CsrGraph): CsrGraph {
 
 /** Minimal view of a graphology graph, so any graphology graph type fits. */
 export interface GraphologyLike<N extends Attributes = Attributes, E extends Attributes = Attributes> {
+  /** Number of nodes. */
   order: number;
+  /** Calls cb for every node with its attributes. */
   forEachNode(cb: (node: string, attributes: N) => void): void;
+  /** Calls cb for every edge with its attributes and endpoints. */
   forEachEdge(cb: (edge: string, attributes: E, source: string, target: string, sa: N, ta: N, undirected: boolean) => void): void;
 }
 
+/** How {@link csrFromGraphology} reads weights and coordinates. */
 export interface FromGraphologyOptions<N extends Attributes, E extends Attributes> {
   /** An edge attribute name, or a function of the edge; edges weighing NaN or Infinity are left out. */
   weight: string | ((attributes: E, edge: string) => number);
@@ -104,7 +121,10 @@ export interface FromGraphologyOptions<N extends Attributes, E extends Attribute
 export function csrFromGraphology<N extends Attributes, E extends Attributes>(
   graph: GraphologyLike<N, E>,
   options: FromGraphologyOptions<N, E>,
-): CsrGraph & { edgeKeys: string[] } {
+): CsrGraph & {
+  /** Edge index → the graphology edge key (an undirected edge's two arcs share it). */
+  edgeKeys: string[];
+} {
   const ids: string[] = [];
   const index = new Map<string, number>();
   const xs: number[] = [];

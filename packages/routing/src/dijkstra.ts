@@ -5,8 +5,11 @@ import { pickLandmarks, type Landmarks } from "./landmarks.js";
 
 /** A path as node indices and the original edge ids between them; unreachable: Infinity and []. */
 export interface PathResult {
+  /** Sum of the weights along the path; Infinity when the target is unreachable. */
   distance: number;
+  /** Node indices from source to target. */
   nodes: number[];
+  /** Original edge ids (input order) between consecutive nodes. */
   edges: number[];
 }
 
@@ -18,6 +21,7 @@ export interface AStarBound {
   scale?: number;
 }
 
+/** Parts of the graph a search must avoid (Yen's algorithm bans spur paths this way). */
 export interface SearchMasks {
   /** Nodes (1) the search may not enter. */
   bannedNodes?: Uint8Array;
@@ -108,6 +112,10 @@ export class ShortestPathSearch {
   /** Nodes settled by the last query (both directions for bidirectional): the work done. */
   settledCount = 0;
 
+  /**
+   * @param graph The graph to search.
+   * @param reverse The graph's transpose (`reverseCsr(graph)`), which the bidirectional searches need.
+   */
   constructor(
     readonly graph: CsrGraph,
     private readonly reverse: CsrGraph | undefined = undefined,
@@ -126,7 +134,12 @@ export class ShortestPathSearch {
    * Full single-source Dijkstra. Returns the distance and predecessor-node arrays of this
    * instance (valid until the next query; copy them to keep them).
    */
-  singleSource(source: number): { dist: Float64Array; pred: Int32Array } {
+  singleSource(source: number): {
+    /** Distance of each node from the source (Infinity when unreachable). */
+    dist: Float64Array;
+    /** Predecessor node of each node on a shortest path (-1 for the source and unreachable nodes). */
+    pred: Int32Array;
+  } {
     this.checkNodes("ShortestPathSearch.singleSource", source);
     // A tight loop of its own: with every distance reset up front it needs no stamps.
     const s = this.fwd;

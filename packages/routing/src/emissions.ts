@@ -1,8 +1,12 @@
 import type { Label, Mode } from "@fourports/network";
 
+/** How much CO2e a mode emits per tonne-km, and where the figure comes from. */
 export interface EmissionFactor {
+  /** Grams of CO2 equivalent per tonne-kilometre. */
   gCo2ePerTKm: number;
+  /** The document or figure the factor is taken from. */
   source: string;
+  /** What kind of figure it is (official, estimate, assumption). */
   label: Label;
 }
 

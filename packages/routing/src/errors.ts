@@ -2,7 +2,9 @@ import { formatIssue, type Issue } from "@fourports/network";
 
 /** Bad input data (DIMACS, GTFS): every problem with file, line and column. */
 export class DataError extends Error {
+  /** Always "invalid-data", to branch on without parsing the message. */
   readonly code = "invalid-data";
+  /** Every problem found, with file, line and column in the path. */
   readonly issues: Issue[];
   constructor(issues: Issue[]) {
     const shown = issues.slice(0, 20).map(formatIssue).join("\n");

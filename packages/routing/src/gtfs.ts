@@ -6,6 +6,7 @@ import { extraServiceId, scenarioId } from "./gtfs-ids.js";
 import { haversineKm, readStops, transferLinks, type Bad } from "./gtfs-stops.js";
 import { gtfsSeconds, readStopTimes, type Call } from "./gtfs-times.js";
 
+/** How a GTFS feed is read into a scenario: which days, and the figures GTFS does not carry (capacity, transfer times). */
 export interface GtfsOptions {
   /** First day of the timetable, "YYYY-MM-DD" (local time of the feed). */
   epoch: string;

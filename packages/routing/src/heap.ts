@@ -8,6 +8,7 @@ export class IndexedHeap {
   private readonly key: Float64Array;
   /** Position of each node in the heap, -1 when absent. */
   private readonly pos: Int32Array;
+  /** Nodes in the heap. */
   size = 0;
 
   constructor(capacity: number) {
@@ -16,11 +17,13 @@ export class IndexedHeap {
     this.pos = new Int32Array(capacity).fill(-1);
   }
 
+  /** Empties the heap in time proportional to its size. */
   clear(): void {
     for (let i = 0; i < this.size; i++) this.pos[this.heap[i]!] = -1;
     this.size = 0;
   }
 
+  /** True when node is in the heap. */
   has(node: number): boolean {
     return this.pos[node]! >= 0;
   }
@@ -47,10 +50,12 @@ export class IndexedHeap {
     pos[node] = i;
   }
 
+  /** The smallest key, Infinity when the heap is empty. */
   peekKey(): number {
     return this.size > 0 ? this.key[0]! : Infinity;
   }
 
+  /** Removes and returns the node with the smallest key; the heap must not be empty (check `size`). */
   pop(): number {
     const heap = this.heap;
     const keys = this.key;

@@ -7,10 +7,11 @@ import { ShortestPathSearch } from "./dijkstra.js";
  * triangle inequalities give A* a lower bound far tighter than geometry on road networks.
  */
 export interface Landmarks {
+  /** The landmark nodes, by index; their number is the `count` in the `from` and `to` layouts. */
   nodes: Int32Array;
-  /** [v × count + l]: distance from landmark l to v (Infinity when unreachable). Node-major, so one node's bounds share a cache line. */
+  /** `[v × count + l]`: distance from landmark l to v (Infinity when unreachable). Node-major, so one node's bounds share a cache line. */
   from: Float64Array;
-  /** [v × count + l]: distance from v to landmark l. */
+  /** `[v × count + l]`: distance from v to landmark l. */
   to: Float64Array;
 }
 

@@ -2,27 +2,40 @@ import { checkNumberOption, MODES } from "@fourports/network";
 import { checkQuery, type JourneyLeg } from "./csa.js";
 import { firstConnectionAtOrAfter, MODE_COUNT, ORIGIN_STATE, ROAD, STATE_COUNT, type RoutingNetwork } from "./network.js";
 
+/**
+ * A journey on the Pareto front of (arrival, cost, CO2): no other journey is at least as good on all
+ * three and better on one.
+ */
 export interface ParetoJourney {
+  /** Departure of the first leg, minutes since the epoch. */
   departMin: number;
+  /** Arrival of the last leg, minutes since the epoch. */
   arriveMin: number;
   /** Per tonne. */
   costCny: number;
+  /** CO2 per tonne carried, kg. */
   co2Kg: number;
+  /** The legs in order. */
   legs: JourneyLeg[];
 }
 
+/** Options of {@link paretoJourneys}. */
 export interface ParetoOptions {
   /** At most this many labels per bag (default 64); past it new labels are dropped and `truncated` is set. */
   maxLabels?: number;
   /** Scan departures up to departMin + windowMin (default 30 days). */
   windowMin?: number;
+  /** Connections (1) that may not be boarded, e.g. full departures; one entry per connection. */
   skip?: Uint8Array;
 }
 
+/** The Pareto-optimal journeys of a query. */
 export interface ParetoResult {
+  /** The journeys, one per non-dominated (arrival, cost, CO2) triple. */
   journeys: ParetoJourney[];
   /** True when a bag overflowed: the set may then miss Pareto-optimal journeys. */
   truncated: boolean;
+  /** Connections scanned, a measure of the work done. */
   scanned: number;
 }
 

@@ -2,10 +2,13 @@ import { BOUNDS, checkNumberOption, checkOptionsObject, FourportsInputError } fr
 import { MODES, type Mode, type Scenario, type Timetable } from "@fourports/network";
 import { DEFAULT_EMISSION_FACTORS, type EmissionFactor } from "./emissions.js";
 
+/** Number of modes; mode indices run 0..MODE_COUNT-1 in the order of MODES. */
 export const MODE_COUNT: number = MODES.length;
 /** Arrival states are the six modes plus "starting here" (no transfer needed). */
 export const STATE_COUNT: number = MODE_COUNT + 1;
+/** The arrival state of cargo that starts at a hub (no transfer time before boarding). */
 export const ORIGIN_STATE: number = MODE_COUNT;
+/** Index of "road" in MODES; transfer links are driven by road. */
 export const ROAD: number = MODES.indexOf("road");
 /**
  * Transfer time that forbids a transfer: longer than any horizon, so no departure is ever
@@ -19,25 +22,37 @@ export const NO_TRANSFER_MIN = 100_000_000;
  * city, and each connection's cost and CO2 per tonne.
  */
 export interface RoutingNetwork {
+  /** The connection table the network routes over. */
   timetable: Timetable;
+  /** Number of hubs. */
   hubCount: number;
+  /** Hub index → id. */
   hubIds: string[];
   /** [(hub × STATE_COUNT + arrivalState) × MODE_COUNT + departureMode] → minutes. */
   transferMin: Int32Array;
   /** Transfer links in CSR form by origin hub. Links are not chained: list every pair needed. */
   linkOffsets: Int32Array;
+  /** Per link slot: the hub index it leads to. */
   linkTo: Int32Array;
+  /** Per link slot: driving time, minutes. */
   linkMin: Int32Array;
+  /** Per link slot: road distance, km. */
   linkKm: Float64Array;
+  /** Per link slot: trucking cost per tonne, CNY. */
   linkCostCny: Float64Array;
+  /** Per link slot: CO2 per tonne driven, kg. */
   linkCo2Kg: Float64Array;
   /** Per connection: mode index, cost and CO2 per tonne carried on that leg. */
   connMode: Uint8Array;
+  /** Per connection: tariff per tonne, CNY; a multi-leg service's tariff is shared over its legs by time, so they add up to it. */
   connCostCny: Float64Array;
+  /** Per connection: CO2 per tonne, kg. */
   connCo2Kg: Float64Array;
 }
 
+/** Options of {@link prepareRouting}. */
 export interface PrepareOptions {
+  /** g CO2e per tonne-km by mode (default {@link DEFAULT_EMISSION_FACTORS}). */
   emissionFactors?: Record<Mode, EmissionFactor>;
   /** Trucking cost on transfer links, CNY per tonne-km (default 0.3, ASSUMPTION as in the seeds). */
   linkCostCnyPerTKm?: number;

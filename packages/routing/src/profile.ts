@@ -2,13 +2,19 @@ import { checkNumberOption } from "@fourports/network";
 import { checkQuery, QUERY_SPAN_MIN, type ConnectionScan, type Journey, UNREACHED } from "./csa.js";
 import { firstConnectionAtOrAfter, MODE_COUNT, ROAD, STATE_COUNT } from "./network.js";
 
+/** One Pareto-optimal (departure, arrival) pair of a profile. */
 export interface ProfileEntry {
+  /** Latest departure from the source for this arrival, minutes since the epoch. */
   departMin: number;
+  /** Earliest arrival at the target, minutes since the epoch. */
   arriveMin: number;
+  /** A journey that realises the pair. */
   journey: Journey;
 }
 
+/** All useful departures from a source to a target over a period (see {@link profileQuery}). */
 export interface Profile {
+  /** Entries by departure time, earliest first; later departures arrive later. */
   entries: ProfileEntry[];
   /** Duration of a direct transfer link from source to target, usable at any time; null if none. */
   directMin: number | null;

@@ -13,19 +13,27 @@ export const ROUTE_CRITERIA: readonly RouteCriterion[] = ["time", "cost", "co2"]
 export interface RouteLeg {
   /** The service id, or null for a truck transfer between hubs. */
   serviceId: string | null;
+  /** The service's mode; "road" for a truck transfer. */
   mode: Mode | "road";
+  /** Hub id where the leg starts. */
   fromHub: string;
+  /** Hub id where it ends. */
   toHub: string;
+  /** Departure, minutes since the epoch. */
   departMin: number;
+  /** Arrival, minutes since the epoch. */
   arriveMin: number;
   /** "YYYY-MM-DD HH:MM", Asia/Shanghai. */
   departs: string;
+  /** Arrival as "YYYY-MM-DD HH:MM", Asia/Shanghai. */
   arrives: string;
 }
 
 /** One journey of a route answer. */
 export interface RouteJourney {
+  /** Arrival at the destination, minutes since the epoch. */
   arriveMin: number;
+  /** Arrival as "YYYY-MM-DD HH:MM", Asia/Shanghai. */
   arrives: string;
   /** From the ready time to the arrival. */
   durationMin: number;
@@ -33,17 +41,23 @@ export interface RouteJourney {
   costCny: number | null;
   /** Per tonne; null for the earliest-arrival query. */
   co2Kg: number | null;
+  /** The legs in order. */
   legs: RouteLeg[];
 }
 
 /** The answer of `routeQuery`: plain JSON. */
 export interface RouteAnswer {
+  /** Id of the scenario routed on. */
   scenarioId: string;
+  /** Hub id of the origin, as resolved from the query. */
   fromHub: string;
+  /** Hub id of the destination, as resolved from the query. */
   toHub: string;
   /** The cargo's ready time at the origin. */
   departMin: number;
+  /** The ready time as "YYYY-MM-DD HH:MM", Asia/Shanghai. */
   departs: string;
+  /** The criteria the journeys were chosen by. */
   criteria: RouteCriterion[];
   /** The earliest journey (criteria time), or the journeys no other beats on every criterion; empty when none. */
   journeys: RouteJourney[];
@@ -57,6 +71,7 @@ export interface RouteAnswer {
 export interface RouteQuery {
   /** Hub ids, English or Chinese names or cities, as `findHub` takes them. */
   from: string;
+  /** The destination, in any form `from` takes. */
   to: string;
   /** Minutes since the epoch; default: Monday 08:00 two weeks before the horizon ends, when every measure of the year is in place. */
   departMin?: number;

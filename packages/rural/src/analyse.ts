@@ -6,29 +6,62 @@ import { countyCounts, provinceRollup, type CountyCounts, type LoadedProvince, t
 import { busLineCandidates, type LineCandidates } from "./line-candidates.js";
 import { siteGreedy, sitingCoverage, type SitingSolution } from "./siting.js";
 
+/**
+ * One county's analysis: coverage, counts against the targets, a siting plan, the simulated 24-hour
+ * rate and bus-line candidates.
+ */
 export interface CountyAnalysis {
+  /** Id of the county. */
   countyId: string;
+  /** Name of the county. */
   name: string;
+  /** The county file's provenance label (a GENERATED county says so here). */
   provenanceLabel: string;
+  /** Which villages the network serves, and how. */
   coverage: CoverageResult;
+  /** The county's counts as the rural targets count them. */
   counts: CountyCounts;
   /** The siting heuristic's plan, beside what the open stations cover today. */
-  siting: { radiusKm: number; today: { coveredWeight: number; coveredVillages: number }; plan: SitingSolution; villages: number; totalWeight: number };
+  siting: {
+    /** Coverage radius of a station, road km. */
+    radiusKm: number;
+    /** What the stations open today cover. */
+    today: {
+      /** Weight of the villages covered (daily parcels, or one per village; see CountySitingOptions.weightBy). */
+      coveredWeight: number;
+      /** Villages covered. */
+      coveredVillages: number;
+    };
+    /** The greedy siting plan. */
+    plan: SitingSolution;
+    /** Villages in the county. */
+    villages: number;
+    /** Weight of all villages, as coveredWeight counts it. */
+    totalWeight: number;
+  };
+  /** Simulated days: the share of parcels delivered within 24 hours. */
   simulation: DaySimResult;
   /** Bus lines without parcel room, by what carrying parcels would gain. */
   lines: LineCandidates;
 }
 
+/** The province's rural analysis: the roll-up against the targets and each county's analysis. */
 export interface RuralAnalysis {
+  /** The province roll-up against the rural targets. */
   rollup: ProvinceRollup;
+  /** One analysis per county, in province order. */
   counties: CountyAnalysis[];
 }
 
+/** Options of {@link analyseRural}. */
 export interface RuralAnalysisOptions {
   /** One seeded generator: the van routing draws first, then the day simulation. */
   rng: () => number;
+  /** Days to simulate per county (default 30). */
   days?: number;
+  /** Station coverage radius and siting limits. */
   siting?: CountySitingOptions;
+  /** Aborts the analysis; passed to the roll-up, the day simulation and the line candidates. */
   signal?: AbortSignal;
 }
 

@@ -3,9 +3,13 @@ import type { BusNetwork } from "./bus-network.js";
 
 /** A booked bus/freight journey: the connections used and the parcels on them. */
 export interface LineBooking {
+  /** Connections of the bus network the parcels ride, in order. */
   connections: number[];
+  /** Parcels booked. */
   parcels: number;
+  /** Arrival at the destination, minutes from day 0 of the bus network. */
   arriveMin: number;
+  /** Ids of the lines used, in order of first use. */
   lineIds: string[];
 }
 
@@ -14,12 +18,14 @@ export interface LineBooking {
  * capacity on any hop. Holds the load per connection across bookings of one day.
  */
 export class BusBooker {
+  /** Parcels booked so far on each connection of the bus network. */
   readonly load: Float64Array;
   private readonly scan: ConnectionScan;
   private readonly skip: Uint8Array;
   /** Connection indices of each trip, in the trip's order. */
   private readonly tripConns: number[][];
 
+  /** @param bus The county's bus network; the booker holds loads for its connections. */
   constructor(readonly bus: BusNetwork) {
     const t = bus.net.timetable;
     this.load = new Float64Array(t.length);
@@ -69,6 +75,7 @@ export class BusBooker {
     }
   }
 
+  /** Gives a booking's room back on every connection it used. */
   release(b: LineBooking): void {
     for (const c of b.connections) this.load[c] = this.load[c]! - b.parcels;
   }

@@ -4,11 +4,15 @@ import type { County, RuralLine } from "./county-types.js";
 
 /** One run of a line in one direction on one day. */
 export interface LineTrip {
+  /** Id of the line. */
   lineId: string;
+  /** A bus line with parcel room, or a freight line. */
   kind: "bus" | "freight";
   /** Stop ids in the order served. */
   stops: string[];
+  /** Departure from the first stop, minutes from 00:00 of day 0. */
   departMin: number;
+  /** Parcels the trip can carry on each hop. */
   capacityParcels: number;
 }
 
@@ -19,11 +23,18 @@ export interface LineTrip {
  * Days 0..days−1 are expanded so a 24-hour window from any clock time fits.
  */
 export interface BusNetwork {
+  /** The routing network: stations as hubs, line runs as trips. */
   net: RoutingNetwork;
+  /** Station id → hub index. */
   hubIndex: Map<string, number>;
+  /** Trip index → the run it stands for. */
   trips: LineTrip[];
 }
 
+/**
+ * The county's bus network over `options.days` days, with `options.transferMin` minutes to change
+ * lines at any station.
+ */
 export function buildBusNetwork(county: County, options: { transferMin: number; days: number }): BusNetwork {
   const hubIds = [...county.centres, ...county.townships, ...county.villages].map((p) => p.id);
   const hubIndex = new Map(hubIds.map((h, i) => [h, i]));

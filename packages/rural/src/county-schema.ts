@@ -26,6 +26,7 @@ const roads = z.discriminatedUnion("format", [
   z.strictObject({ format: z.literal("geojson"), file: z.string().min(1) }),
 ]);
 
+/** The schema a county file is checked against (zod); loaders report its issues with file and JSON path. */
 export const countySchema: z.ZodType<County> = z.strictObject({
   $schema: z.string().optional(),
   kind: z.literal("county"),
@@ -65,20 +66,29 @@ export const countySchema: z.ZodType<County> = z.strictObject({
   ),
 }) as unknown as z.ZodType<County>;
 
+/** One county of a province file. */
 export interface ProvinceCounty {
+  /** Id of the county. */
   id: string;
   /** A county scenario file, relative to the province file. */
   file: string;
 }
 
+/** A province file: the county files whose roll-up is checked against the rural targets. */
 export interface ProvinceFile {
+  /** Discriminant: a province file. */
   kind: "province";
+  /** Unique id of the province. */
   id: string;
+  /** Name of the province. */
   name: string;
+  /** What the province file is, e.g. how its counties were made. */
   note: string;
+  /** The counties, each in its own file. */
   counties: ProvinceCounty[];
 }
 
+/** The schema a province file is checked against (zod). */
 export const provinceSchema: z.ZodType<ProvinceFile> = z.strictObject({
   $schema: z.string().optional(),
   kind: z.literal("province"),

@@ -2,6 +2,7 @@ import type { LoadedCounty } from "./county-types.js";
 import { roadDistanceRows } from "./road-matrix.js";
 import type { SitingInstance } from "./siting.js";
 
+/** Options of {@link countySitingInstance}. */
 export interface CountySitingOptions {
   /** A station covers the villages within this road distance (default 8 km, ASSUMPTION). */
   radiusKm?: number;

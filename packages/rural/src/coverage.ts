@@ -6,48 +6,96 @@ import type { LoadedCounty, VanFleet, Village } from "./county-types.js";
 import { roadDistanceMatrix, roadDistanceRows } from "./road-matrix.js";
 import { planFleet, type VanMissReason, type VanRoute } from "./van-plan.js";
 
+/**
+ * Why a village is not served within 24 h one way: no line gets there and back within 24 h ("no-bus"),
+ * the lines had no room left ("bus-full"), or a reason of the van planning.
+ */
 export type MissReason = "no-bus" | "bus-full" | VanMissReason;
 
+/** How one direction of a village (goods down or produce up) is served. */
 export interface DirectionCoverage {
+  /** What carries the parcels: a line ("bus"), a van, or nothing (null). */
   mode: "bus" | "van" | null;
   /** Minutes from the parcel being ready to its delivery; null when it is never delivered. */
   durationMin: number | null;
+  /** Whether the parcels arrive within 24 h of being ready. */
   within24h: boolean;
+  /** Why not within 24 h; null when they are. */
   reason: MissReason | null;
   /** Earliest arrival by the parcel-carrying lines alone, capacity ignored (minutes from day 0). */
   lineOnlyArriveMin: number | null;
+  /** Ids of the lines the parcels ride (empty unless mode is "bus"). */
   lineIds: string[];
 }
 
+/** How one village is served, both ways. */
 export interface VillageCoverage {
+  /** Id of the village. */
   villageId: string;
+  /** Name of the village. */
   name: string;
+  /** Longitude, decimal degrees. */
   lon: number;
+  /** Latitude, decimal degrees. */
   lat: number;
   /** County centre the village's parcels come from and go to (nearest by road). */
   centre: string;
+  /** Goods from the centre to the village. */
   down: DirectionCoverage;
+  /** Produce from the village to the centre. */
   up: DirectionCoverage;
 }
 
+/** How much one parcel-carrying line is used. */
 export interface LineUse {
+  /** Id of the line. */
   lineId: string;
+  /** A bus line with parcel room, or a freight line. */
   kind: "bus" | "freight";
+  /** Parcels a day: each trip's most loaded hop, summed over the line's trips. */
   parcelsPerDay: number;
 }
 
+/**
+ * A county's 24-hour parcel coverage (see {@link countyCoverage}): every village both ways, the van
+ * routes and the line use.
+ */
 export interface CoverageResult {
+  /** Id of the county. */
   countyId: string;
+  /** Minute of the day the day's parcels are ready (the county's parcelReadyClock). */
   readyMin: number;
+  /** One entry per village, in county order. */
   villages: VillageCoverage[];
-  share24h: { down: number; up: number; both: number };
-  misses: { villageId: string; direction: "down" | "up"; reason: MissReason }[];
+  /** Share of villages served within 24 h: goods down, produce up, and both ways. */
+  share24h: {
+    /** Share of villages whose goods arrive within 24 h. */
+    down: number;
+    /** Share of villages whose produce reaches the centre within 24 h. */
+    up: number;
+    /** Share of villages served within 24 h both ways. */
+    both: number;
+  };
+  /** Every village and direction not served within 24 h, with the reason. */
+  misses: {
+    /** Id of the village. */
+    villageId: string;
+    /** Which way missed: goods down or produce up. */
+    direction: "down" | "up";
+    /** Why. */
+    reason: MissReason;
+  }[];
+  /** The planned van routes of a day. */
   routes: VanRoute[];
+  /** One entry per parcel-carrying line. */
   lines: LineUse[];
+  /** Van-kilometres a day, all routes. */
   vanKmPerDay: number;
+  /** Van running cost a day, CNY, all routes. */
   vanCostCnyPerDay: number;
 }
 
+/** Options of {@link countyCoverage}. */
 export interface CoverageOptions {
   /** Seeded generator for the van routing. */
   rng: () => number;
@@ -57,6 +105,7 @@ export interface CoverageOptions {
   planLoadFactor?: number;
   /** Ruin-and-recreate iterations per fleet (default 3000). */
   vrpIterations?: number;
+  /** Aborts the coverage between villages and van fleets. */
   signal?: AbortSignal;
 }
 

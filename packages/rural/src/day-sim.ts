@@ -5,7 +5,9 @@ import type { LoadedCounty } from "./county-types.js";
 import { checkNumberOption } from "@fourports/network";
 import { poisson } from "@fourports/sim";
 
+/** Options of {@link simulateDays}. */
 export interface DaySimOptions {
+  /** Days to simulate, 1 to {@link MAX_SIM_DAYS}. */
   days: number;
   /** Seeded generator: volumes and bus delays are drawn from it, in a fixed order. */
   rng: () => number;
@@ -13,13 +15,19 @@ export interface DaySimOptions {
   tripDelayProb?: number;
   /** A late trip is late by U(0, this) minutes (default 90, ASSUMPTION). */
   tripDelayMaxMin?: number;
+  /** Minutes to move parcels between two lines at a station (default 15, ASSUMPTION). */
   transferMin?: number;
+  /** Aborts the simulation between days. */
   signal?: AbortSignal;
 }
 
+/** One simulated day of a county. */
 export interface SimDay {
+  /** Day number, 0-based. */
   day: number;
+  /** Parcels generated this day, both directions. */
   generatedParcels: number;
+  /** Delivered within 24 h of being ready. */
   onTimeParcels: number;
   /** Delivered, but more than 24 h after they were ready (a full vehicle, a late bus). */
   lateParcels: number;
@@ -31,23 +39,51 @@ export interface SimDay {
   rate24h: number;
 }
 
+/** Simulated days of a county: each day, the 24-hour rate's spread and the totals. */
 export interface DaySimResult {
+  /** One entry per day. */
   days: SimDay[];
-  rate24h: { mean: number; min: number; p5: number; p50: number; p95: number; max: number };
-  totals: { generatedParcels: number; onTimeParcels: number; lateParcels: number; unservedParcels: number; finalBacklogParcels: number };
+  /** The daily 24-hour rate over the days (quantiles are order statistics, no interpolation). */
+  rate24h: {
+    /** Mean over the days. */
+    mean: number;
+    /** Lowest day. */
+    min: number;
+    /** 5th percentile. */
+    p5: number;
+    /** Median. */
+    p50: number;
+    /** 95th percentile. */
+    p95: number;
+    /** Highest day. */
+    max: number;
+  };
+  /** Parcels over all days; generated = on time + late + unserved + final backlog. */
+  totals: {
+    /** Parcels generated. */
+    generatedParcels: number;
+    /** Delivered within 24 h of being ready. */
+    onTimeParcels: number;
+    /** Delivered later than 24 h. */
+    lateParcels: number;
+    /** Never delivered: their village is served by nothing. */
+    unservedParcels: number;
+    /** Still waiting at the end of the last day. */
+    finalBacklogParcels: number;
+  };
 }
+
+/** The most days one call simulates (ten years): beyond it is a typo, not a study. */
+export const MAX_SIM_DAYS = 3660;
 
 /**
  * Days of parcel flows through the planned network, stepped a day at a time (buses are booked
  * through the Connection Scan, vans load in route order, so no event calendar is needed), with
- * @fourports/sim's exact Poisson draws from the caller's seeded stream. Each day draws volumes per
+ * `@fourports/sim`'s exact Poisson draws from the caller's seeded stream. Each day draws volumes per
  * village and direction and a delay per trip, books bus villages' parcels on the lines with
  * room, loads the planned van routes up to capacity; what does not fit waits for the next
  * day (late). Parcels are conserved: generated = on time + late + unserved + final backlog.
  */
-/** The most days one call simulates (ten years): beyond it is a typo, not a study. */
-export const MAX_SIM_DAYS = 3660;
-
 export function simulateDays(loaded: LoadedCounty, plan: CoverageResult, options: DaySimOptions): DaySimResult {
   checkNumberOption("simulateDays(): days", options.days, { integer: true, min: 1, max: MAX_SIM_DAYS, required: true });
   checkNumberOption("simulateDays(): tripDelayProb", options.tripDelayProb, { min: 0, max: 1 });

@@ -3,31 +3,45 @@ import { haversineKm } from "./roads.js";
 
 /** What a generated county follows; every figure is stored in the county file with the seed. */
 export interface CountyGeneratorParams {
+  /** Seed of the generator's random stream; the same parameters and seed give the same county. */
   seed: string;
+  /** Id of the generated county. */
   id: string;
+  /** Name of the generated county. */
   name: string;
-  /** Centre of the (fictional) county. */
+  /** Centre of the (fictional) county, longitude. */
   lon: number;
+  /** Centre of the county, latitude. */
   lat: number;
+  /** Area of the county (a square of this area), km². */
   areaKm2: number;
+  /** Townships, with and without a station. */
   townships: number;
   /** Township sites that have no station yet (candidates for the siting). */
   candidateTownships: number;
+  /** Villages. */
   villages: number;
   /** Spacing of the jittered road grid; with areaKm2 it sets the road density (km per km²). */
   roadSpacingKm: number;
+  /** Mean goods parcels a day from the centre to a village. */
   meanDownParcelsPerDay: number;
+  /** Mean produce parcels a day from a village to the centre. */
   meanUpParcelsPerDay: number;
   /** Share of village bus lines that already carry parcels (客货邮). */
   parcelBusShare: number;
+  /** The statistics the parameters follow, stored in the county's provenance. */
   sources: RuralSource[];
 }
 
+/** A generated county and its road files, ready to be written. */
 export interface GeneratedCounty {
+  /** The county file's content. */
   county: County;
   /** DIMACS `.gr` text (arc lengths in metres) and `.co` text (lon/lat × 1e6). */
   gr: string;
+  /** See `gr`: the `.co` text with node coordinates. */
   co: string;
+  /** Length of the road grid, km (both directions counted once). */
   roadKm: number;
 }
 

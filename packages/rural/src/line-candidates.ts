@@ -2,20 +2,33 @@ import { countyCoverage, type CoverageOptions } from "./coverage.js";
 import type { LoadedCounty } from "./county-types.js";
 import { mulberry32 } from "./rng.js";
 
+/** What one bus line would change if it carried parcels. */
 export interface LineCandidate {
+  /** Id of the bus line. */
   lineId: string;
+  /** Name of the bus line. */
   name: string;
   /** Villages served within 24 h both ways if this line carried parcels. */
   villagesWithin24h: number;
+  /** villagesWithin24h minus today's. */
   gainVillages: number;
+  /** Van-kilometres a day with the line carrying parcels. */
   vanKmPerDay: number;
   /** Van-km a day saved against today (negative: more). */
   savedVanKm: number;
 }
 
+/** The bus lines worth turning into passenger-parcel lines (see {@link busLineCandidates}). */
 export interface LineCandidates {
+  /** Parcel room given to each candidate line per trip. */
   capacityPerTrip: number;
-  today: { villagesWithin24h: number; vanKmPerDay: number };
+  /** The county as it is. */
+  today: {
+    /** Villages served within 24 h both ways. */
+    villagesWithin24h: number;
+    /** Van-kilometres a day. */
+    vanKmPerDay: number;
+  };
   /** Bus lines that carry no parcels today, most villages gained first. */
   candidates: LineCandidate[];
 }

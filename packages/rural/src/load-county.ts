@@ -6,7 +6,12 @@ import type { County, LoadedCounty, RuralLine } from "./county-types.js";
 import { nearestRoadNode, readDimacsRoads, readGeoJsonRoads } from "./roads.js";
 
 /** Reads a file named in a county file, relative to it. */
-export type ReadRelative = (relativePath: string) => { text: string; file: string };
+export type ReadRelative = (relativePath: string) => {
+  /** The file's text. */
+  text: string;
+  /** The file's path, as problems should name it. */
+  file: string;
+};
 
 /** Loads and checks a county scenario file and the road files it names; every problem at once. */
 export function loadCountyFile(path: string): LoadedCounty {

@@ -96,7 +96,12 @@ export function readGeoJsonRoads(text: string, file: string): CsrGraph {
 }
 
 /** The road node nearest to (lon, lat) and its distance in km; -1 for an empty graph. */
-export function nearestRoadNode(g: CsrGraph, lon: number, lat: number): { node: number; distanceKm: number } {
+export function nearestRoadNode(g: CsrGraph, lon: number, lat: number): {
+  /** Index of the nearest node (-1 for an empty graph). */
+  node: number;
+  /** Great-circle distance to it, km (Infinity for an empty graph). */
+  distanceKm: number;
+} {
   let best = -1;
   let bestKm = Infinity;
   for (let i = 0; i < g.nodeCount; i++) {

@@ -6,20 +6,36 @@ import { provinceSchema, type ProvinceFile } from "./county-schema.js";
 import type { LoadedCounty, RuralLabel } from "./county-types.js";
 import { loadCountyFile } from "./load-county.js";
 
+/**
+ * What the rural opinion counts: county logistics centres, township stations, village stations, and
+ * passenger-freight-mail (客货邮) lines.
+ */
 export const RURAL_COUNTS = ["countyCentres", "townshipStations", "villageStations", "passengerFreightMailLines"] as const;
+/** One of the {@link RURAL_COUNTS}. */
 export type RuralCount = (typeof RURAL_COUNTS)[number];
 
 /** The opinion's targets for one year: counts, and the share of villages served within 24 h. */
 export interface RuralYearTargets {
+  /** The target year. */
   year: number;
+  /** Target counts for that year. */
   counts: Record<RuralCount, number>;
+  /** Target share of villages served within 24 h both ways (0..1). */
   share24h: number;
 }
 
+/**
+ * The rural targets file (seeds/rural/targets-rural.json): targets per year and the document that sets
+ * them.
+ */
 export interface RuralTargets {
+  /** Id of the targets file. */
   id: string;
+  /** The document that sets the targets. */
   source: string;
+  /** What kind of figure the targets are. */
   label: RuralLabel;
+  /** One entry per target year. */
   years: RuralYearTargets[];
 }
 
@@ -46,9 +62,13 @@ export function loadRuralTargets(path: string): RuralTargets {
   return c.data;
 }
 
+/** A province file with every county it names loaded. */
 export interface LoadedProvince {
+  /** The province file as read. */
   province: ProvinceFile;
+  /** Path of the province file. */
   file: string;
+  /** The counties, in the province file's order. */
   counties: LoadedCounty[];
 }
 
@@ -76,10 +96,15 @@ export function ruralFileKind(path: string): "province" | "county" {
   return v !== null && typeof v === "object" && v.kind === "province" ? "province" : "county";
 }
 
+/** One county's counts as the rural targets count them. */
 export interface CountyCounts {
+  /** Id of the county. */
   countyId: string;
+  /** Centres, open township and village stations, and bus lines that carry parcels in the day's plan. */
   counts: Record<RuralCount, number>;
+  /** Villages in the county. */
   villages: number;
+  /** Villages served within 24 h both ways. */
   villagesWithin24h: number;
 }
 
@@ -103,18 +128,34 @@ export function countyCounts(loaded: LoadedCounty, coverage: CoverageResult): Co
   };
 }
 
+/** One figure of the province roll-up beside its target in each year. */
 export interface RollupRow {
+  /** Which figure: a count, or the share of villages served within 24 h. */
   what: RuralCount | "share24h";
+  /** The figure summed over the modelled counties (the share: over all their villages). */
   modelled: number;
   /** Per target year: the target and whether the modelled counties meet it. */
-  years: { year: number; target: number; met: boolean }[];
+  years: {
+    /** The target year. */
+    year: number;
+    /** The target for that year (a count, or a share for "share24h"). */
+    target: number;
+    /** Whether the modelled figure reaches the target. */
+    met: boolean;
+  }[];
 }
 
+/** The modelled counties summed and set against the rural targets (see {@link provinceRollup}). */
 export interface ProvinceRollup {
+  /** Id of the province. */
   provinceId: string;
+  /** Each county's counts, in province order. */
   counties: CountyCounts[];
+  /** Each county's coverage, in province order. */
   coverage: CoverageResult[];
+  /** One row per count, then the 24-hour share. */
   rows: RollupRow[];
+  /** The document that sets the targets. */
   targetsSource: string;
   /** Provenance labels of the counties summed (ASSUMPTION for a generated county). */
   labels: RuralLabel[];

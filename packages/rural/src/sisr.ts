@@ -3,6 +3,7 @@ import { mulberry32 } from "./rng.js";
 import { clarkeWright } from "./savings.js";
 import { routeCost, routeDurationMin, type VrpInstance, type VrpSolution } from "./vrp-instance.js";
 
+/** Options of {@link solveVrp}. */
 export interface SolveVrpOptions {
   /** Seeded generator in [0, 1); the same instance, seed and iterations give the same routes. */
   rng: () => number;
@@ -14,7 +15,15 @@ export interface SolveVrpOptions {
   /** Wall-clock limit in ms (the result then depends on the machine's speed). */
   timeLimitMs?: number;
   /** Called about every 0.5 s with the best cost so far. */
-  onProgress?: (p: { iterations: number; bestCost: number; elapsedMs: number }) => void;
+  onProgress?: (p: {
+    /** Iterations run so far. */
+    iterations: number;
+    /** Cost of the best solution so far. */
+    bestCost: number;
+    /** Wall-clock time since the start, ms. */
+    elapsedMs: number;
+  }) => void;
+  /** Aborts the solve (checked every 64 iterations); the solve then throws the abort reason. */
   signal?: AbortSignal;
   /** Mean customers removed per ruin (SISR's c̄, default 10). */
   meanRemoved?: number;
@@ -23,14 +32,21 @@ export interface SolveVrpOptions {
 }
 
 export interface SolveVrpResult extends VrpSolution {
+  /** Ruin-and-recreate iterations run. */
   iterations: number;
+  /** Wall-clock time spent, ms. */
   elapsedMs: number;
   /** Cost of the Clarke-Wright start. */
   startCost: number;
 }
 
 /** The longest a solve may be asked to run: a day, or a billion iterations (a typo beyond that, not a study). */
-export const VRP_LIMITS: { maxIterations: number; timeLimitMs: number } = { maxIterations: 1_000_000_000, timeLimitMs: 86_400_000 };
+export const VRP_LIMITS: {
+  /** Most ruin-and-recreate iterations one solve may be asked for. */
+  maxIterations: number;
+  /** Longest time limit one solve may be given, ms. */
+  timeLimitMs: number;
+} = { maxIterations: 1_000_000_000, timeLimitMs: 86_400_000 };
 
 /**
  * Slack Induction by String Removals (Christiaens & Vanden Berghe 2020): remove strings of

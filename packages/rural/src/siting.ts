@@ -15,7 +15,9 @@ let highsOnce: Promise<Highs> | undefined;
  * site. Plain data so the exact and the heuristic solver read the same instance.
  */
 export interface SitingInstance {
+  /** Candidate and open sites (centres and townships), by index. */
   siteIds: string[];
+  /** Villages, by index. */
   villageIds: string[];
   /** Weight of each village (parcels per day, or 1 to count villages). */
   weight: number[];
@@ -23,20 +25,29 @@ export interface SitingInstance {
   covers: number[][];
   /** Per site: already open (kept open, not counted against maxNewSites). */
   fixedOpen: boolean[];
+  /** Most sites the plan may open besides the fixed ones. */
   maxNewSites: number;
 }
 
+/** A siting plan: the sites open and what they cover. */
 export interface SitingSolution {
   /** Site ids opened by the solution, fixed ones included, in site order. */
   open: string[];
   /** New sites only. */
   opened: string[];
+  /** Weight of the villages covered. */
   coveredWeight: number;
+  /** Villages covered. */
   coveredVillages: number;
 }
 
 /** Weight and count of villages covered by a set of open sites (recomputed from scratch). */
-export function sitingCoverage(inst: SitingInstance, open: readonly boolean[]): { coveredWeight: number; coveredVillages: number } {
+export function sitingCoverage(inst: SitingInstance, open: readonly boolean[]): {
+  /** Weight of the villages covered. */
+  coveredWeight: number;
+  /** Villages covered. */
+  coveredVillages: number;
+} {
   const covered = new Uint8Array(inst.villageIds.length);
   inst.covers.forEach((cs, j) => {
     if (open[j]) for (const v of cs) covered[v] = 1;
@@ -116,7 +127,12 @@ export function siteGreedy(inst: SitingInstance): SitingSolution {
 }
 
 /** The exact optimum by MIP (HiGHS compiled to WebAssembly), with the solver's time. */
-export async function siteExact(inst: SitingInstance, options: { timeLimitS?: number } = {}): Promise<SitingSolution & { solveMs: number; status: string }> {
+export async function siteExact(inst: SitingInstance, options: { timeLimitS?: number } = {}): Promise<SitingSolution & {
+  /** Wall-clock time of the MIP solve, ms. */
+  solveMs: number;
+  /** HiGHS's model status; always "Optimal" (anything else throws). */
+  status: string;
+}> {
   highsOnce ??= highsLoader();
   const highs = await highsOnce;
   const lp = sitingLp(inst);

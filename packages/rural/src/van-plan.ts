@@ -5,38 +5,62 @@ import type { VrpInstance } from "./vrp-instance.js";
 
 /** One van trip: depot → villages → depot. */
 export interface VanRoute {
+  /** Id of the fleet. */
   fleetId: string;
+  /** Depot the route starts and ends at. */
   depot: string;
   /** Which van of the fleet (0-based) and its trip of the day (0-based). */
   van: number;
+  /** Which trip of its van's day this is (0-based). */
   tripOfDay: number;
+  /** Villages in visiting order. */
   villageIds: string[];
+  /** Road distance, km. */
   distanceKm: number;
+  /** Duration depot to depot, minutes (driving, stops and waiting for windows). */
   durationMin: number;
   /** Down plus up parcels: the load bound the route was planned with. */
   loadParcels: number;
   /** Minutes from day 0, 00:00. */
   startMin: number;
+  /** Back at the depot, minutes from day 0, 00:00. */
   endMin: number;
   /** Arrival minute at each village, in route order. */
   arriveMin: number[];
+  /** Running cost, CNY (distanceKm × the fleet's costCnyPerKm). */
   costCny: number;
 }
 
+/**
+ * Why a van does not serve a village: the shift is too short even for the village alone, its parcels
+ * exceed a van, a window cannot be met, or no road reaches it (or the route takes more than 24 h).
+ */
 export type VanMissReason = "van-shift-too-short" | "van-capacity" | "outside-window" | "too-far";
 
+/** One fleet's planned day: the routes and the villages left out. */
 export interface FleetPlan {
+  /** The routes, by van and trip. */
   routes: VanRoute[];
-  missed: { villageId: string; reason: VanMissReason }[];
+  /** Villages no van serves, with the reason. */
+  missed: {
+    /** Id of the village. */
+    villageId: string;
+    /** Why no van serves it. */
+    reason: VanMissReason;
+  }[];
 }
 
 /** A village's delivery window, minutes of the day (waiting allowed, no arrival after close). */
 export interface DayWindow {
+  /** Opening minute of the day. */
   openMin: number;
+  /** Closing minute of the day (no arrival after it). */
   closeMin: number;
 }
 
+/** Input of {@link planFleet}: one fleet, its villages and their road distances. */
 export interface FleetInput {
+  /** The fleet (its capacity as planned, e.g. scaled by a load factor). */
   fleet: VanFleet;
   /** Village ids assigned to this fleet's depot. */
   villageIds: string[];
@@ -46,19 +70,27 @@ export interface FleetInput {
   windows?: (DayWindow | null)[];
   /** (k+1)×(k+1) road km, index 0 the depot, 1..k the villages in order. */
   distanceKm: Float64Array;
+  /** Minutes a van spends at each village. */
   stopServiceMin: number;
   /** When the day's down parcels are at the depot (minutes from day 0, 00:00). */
   depotReadyMin: number;
+  /** Seeded generator for the route search. */
   rng: () => number;
+  /** Ruin-and-recreate iterations of the route search. */
   vrpIterations: number;
 }
 
 /** What timing a fleet's route needs: road km, speed, service time and windows per village. */
 export interface FleetLegs {
+  /** The (k+1)×(k+1) road km matrix, index 0 the depot. */
   distanceKm: Float64Array;
+  /** Matrix side, k + 1. */
   k1: number;
+  /** Minutes per km at the fleet's speed. */
   minPerKm: number;
+  /** Minutes a van spends at each village. */
   stopServiceMin: number;
+  /** Delivery window per village in route-index order, null for none; undefined when none were given. */
   windows: (DayWindow | null)[] | undefined;
 }
 
@@ -169,7 +201,16 @@ function subInstance(input: FleetInput, keep: number[], leg: FleetLegs, dayStart
  * Distance, duration and arrival offset at each stop of a route (indices into the fleet
  * matrix) leaving at `startMin`; early arrivals wait for the window, `late` when one closes first.
  */
-export function routeTimes(route: readonly number[], leg: FleetLegs, startMin: number): { distanceKm: number; durationMin: number; offsetMin: number[]; late: boolean } {
+export function routeTimes(route: readonly number[], leg: FleetLegs, startMin: number): {
+  /** Road distance depot to depot, km. */
+  distanceKm: number;
+  /** Duration depot to depot, minutes (driving, stops and waiting for windows). */
+  durationMin: number;
+  /** Arrival at each stop, minutes after leaving the depot. */
+  offsetMin: number[];
+  /** True when the van reaches a stop after its window closed. */
+  late: boolean;
+} {
   const { distanceKm, k1, minPerKm, stopServiceMin, windows } = leg;
   const day = Math.floor(startMin / 1440) * 1440;
   let prev = 0;

@@ -4,9 +4,11 @@
  * row-major matrices, so the solver's hot loop reads one Float64Array.
  */
 export interface VrpInstance {
+  /** Name of the instance (from the file, or the fleet). */
   name: string;
   /** Customers, not counting the depot. */
   customerCount: number;
+  /** Capacity of each vehicle, in demand units. */
   capacity: number;
   /** Demand per node (index 0, the depot, is 0). */
   demand: Float64Array;
@@ -16,9 +18,11 @@ export interface VrpInstance {
   shift?: VrpShift;
   /** Node coordinates, when known (for output and plots). */
   x?: Float64Array;
+  /** y coordinate of each node, when known. */
   y?: Float64Array;
 }
 
+/** Time limits of a VRP: travel times, service times, the longest route and optional windows. */
 export interface VrpShift {
   /** (n+1)×(n+1) travel time matrix in minutes, row-major. */
   durationMin: Float64Array;
@@ -31,12 +35,15 @@ export interface VrpShift {
    * early at a customer waits until it opens, and may not arrive after it closes.
    */
   windowOpenMin?: Float64Array;
+  /** Latest arrival per node, minutes after the route leaves the depot; given with windowOpenMin. */
   windowCloseMin?: Float64Array;
 }
 
 /** A solution: routes of customer indices (1..n, depot not written) and their total cost. */
 export interface VrpSolution {
+  /** Routes of customer indices (1..n, depot not written). */
   routes: number[][];
+  /** Total cost of the routes. */
   cost: number;
 }
 
@@ -76,7 +83,9 @@ export function routeDurationMin(inst: VrpInstance, route: readonly number[]): n
 
 /** One broken rule of a solution, in words. */
 export interface VrpViolation {
+  /** Index of the route in the solution. */
   route: number;
+  /** What is wrong with it. */
   message: string;
 }
 

@@ -3,10 +3,15 @@ import type { ReplicationResult } from "./result.js";
 import type { TargetSpec } from "./run.js";
 import { stat, type Stat } from "./stats.js";
 
+/** One target as the simulation measures it across replications. */
 export interface TargetOutcome {
+  /** Target id. */
   id: string;
+  /** The metric the target counts. */
   metric: string;
+  /** How the value is compared with the goal. */
   comparator: TargetSpec["comparator"];
+  /** The goal, in the metric's unit. */
   goal: number;
   /** The metric over the replications; null when the simulation does not count this metric. */
   value: Stat | null;
@@ -14,27 +19,103 @@ export interface TargetOutcome {
   pMet: number | null;
 }
 
+/**
+ * Replications of one scenario summarised: each figure of {@link ReplicationResult} as a spread across
+ * replications.
+ */
 export interface SimulationSummary {
+  /** One outcome per target spec given. */
   targets: TargetOutcome[];
   /** Year totals: releasedT, deliveredT, inTransitAtHorizonT, unserved by reason, missed connections, … */
   totals: Record<string, Stat>;
-  ports: { portGroup: PortGroup; mode: Mode; throughputT: Stat; monthlyMeanT: number[] }[];
-  lines: { line: string; mode: Mode; slots: number; ran: Stat; notRun: Stat; cancelled: Stat; utilisation: Stat }[];
-  crossings: {
-    hub: string;
-    tracks: number;
-    trains: Stat;
-    backgroundTrains: Stat;
-    meanDwellMin: Stat;
-    p95DwellMin: Stat;
-    meanQueue: Stat;
-    maxQueue: Stat;
+  /** Throughput at the home city's ports by port group and mode, across replications. */
+  ports: {
+    /** The port group of the hubs. */
+    portGroup: PortGroup;
+    /** The mode of the services. */
+    mode: Mode;
+    /** Loaded plus unloaded tonnes over the horizon. */
+    throughputT: Stat;
+    /** Mean loaded plus unloaded tonnes per month of the first year, January first. */
+    monthlyMeanT: number[];
+  }[];
+  /** How each line's departures were used, across replications. */
+  lines: {
+    /** Line id. */
+    line: string;
+    /** Mode of the line's services. */
+    mode: Mode;
+    /** Departures the timetable offers (path slots for on-demand services). */
+    slots: number;
+    /** Departures that ran. */
+    ran: Stat;
+    /** On-demand slots left unused (too little cargo or no vehicle). */
+    notRun: Stat;
+    /** Departures cancelled. */
+    cancelled: Stat;
+    /** Tonnes carried over the capacity of the departures that ran (first leg). */
     utilisation: Stat;
   }[];
-  hubs: { hub: string; meanBacklogT: Stat; maxBacklogT: Stat; utilisation: Stat; blockedArrivals: Stat }[];
-  corridors: { flow: string; from: string; to: string; onTimeShare: Stat; p50DoorToDoorH: Stat; p95DoorToDoorH: Stat }[];
+  /** The gauge-change queue of each border crossing, across replications. */
+  crossings: {
+    /** Hub id of the crossing. */
+    hub: string;
+    /** Gauge-change tracks: trains changed at once. */
+    tracks: number;
+    /** This network's trains that passed. */
+    trains: Stat;
+    /** Background trains (other cities' China-Europe trains) that passed. */
+    backgroundTrains: Stat;
+    /** Mean dwell of this network's trains (waiting for a track plus the gauge change), minutes. */
+    meanDwellMin: Stat;
+    /** 95th percentile of that dwell, minutes. */
+    p95DwellMin: Stat;
+    /** Time-weighted mean of trains waiting for a track. */
+    meanQueue: Stat;
+    /** Most trains waiting for a track at once. */
+    maxQueue: Stat;
+    /** Time-weighted mean share of the tracks busy. */
+    utilisation: Stat;
+  }[];
+  /** The handling queue of each hub with a handling limit, across replications. */
+  hubs: {
+    /** Hub id. */
+    hub: string;
+    /** Mean handling queue of the daily samples, tonnes. */
+    meanBacklogT: Stat;
+    /** Largest handling queue of the daily samples, tonnes. */
+    maxBacklogT: Stat;
+    /** Work handled over what the handling rate allowed in the horizon. */
+    utilisation: Stat;
+    /** Arrivals held at the gate because the yard was full. */
+    blockedArrivals: Stat;
+  }[];
+  /** How each demand flow's consignments fared, across replications. */
+  corridors: {
+    /** Demand flow id. */
+    flow: string;
+    /** Origin hub id. */
+    from: string;
+    /** Destination hub id. */
+    to: string;
+    /** Share of delivered tonnes that arrived no later than first booked (+ 60 min). */
+    onTimeShare: Stat;
+    /** Median door-to-door hours of delivered consignments. */
+    p50DoorToDoorH: Stat;
+    /** 95th percentile door-to-door hours of delivered consignments. */
+    p95DoorToDoorH: Stat;
+  }[];
   /** The places that bind most, by mean utilisation (crossings, hubs, lines), highest first. */
-  bottlenecks: { kind: "crossing" | "hub" | "line"; id: string; utilisation: number; detail: string }[];
+  bottlenecks: {
+    /** What binds: a border crossing, a hub's handling or a line's departures. */
+    kind: "crossing" | "hub" | "line";
+    /** Hub id (crossing, hub) or line id. */
+    id: string;
+    /** Mean utilisation across replications. */
+    utilisation: number;
+    /** A one-line explanation for reports, e.g. the mean queue and P95 dwell at a crossing. */
+    detail: string;
+  }[];
 }
 
 const met = (v: number, s: TargetSpec): boolean => (s.comparator === ">=" ? v >= s.value : s.comparator === ">" ? v > s.value : v <= s.value);

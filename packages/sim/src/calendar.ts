@@ -13,6 +13,11 @@ export type EventHandler = (a: number, b: number) => void;
 /** Slots are numbered below 2^24; a handle carries the slot's generation above that. */
 const SLOT_BITS = 2 ** 24;
 
+/**
+ * The event calendar of a replication: schedules events (a kind, an index into the handler
+ * table, and two integer arguments) at minutes and fires them in time order, ties in the order
+ * they were scheduled, so a run never depends on the heap's internals.
+ */
 export class EventCalendar {
   /** The time of the event being handled (or of the last one). */
   now = 0;
@@ -71,7 +76,7 @@ export class EventCalendar {
 
   /**
    * Fires events in order until the calendar is empty or the next event lies at or after
-   * `until`; handlers[kind](a, b) handles each. Returns the number fired.
+   * `until`; `handlers[kind](a, b)` handles each. Returns the number fired.
    */
   run(handlers: readonly EventHandler[], until: number = Infinity): number {
     const start = this.fired;

@@ -12,10 +12,15 @@ export class JsonLinesWriter {
   /** Events written. */
   count = 0;
 
+  /** @param path The file to write; created or truncated at once. */
   constructor(readonly path: string) {
     this.fd = openSync(path, "w");
   }
 
+  /**
+   * Appends one event; bound to the instance, so it can be passed as a callback. Writes to disk in
+   * chunks of about 1 MB.
+   */
   readonly write = (e: SimLogEvent): void => {
     const line = JSON.stringify(e);
     this.buffer.push(line);
@@ -24,6 +29,7 @@ export class JsonLinesWriter {
     if (this.size >= 1 << 20) this.flush();
   };
 
+  /** Writes what is buffered and closes the file; call once at the end. */
   close(): void {
     this.flush();
     closeSync(this.fd);

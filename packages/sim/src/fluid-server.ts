@@ -11,6 +11,7 @@ export class FluidServer {
   work = 0;
   /** Minutes spent waiting behind other work, summed over jobs. */
   waitMin = 0;
+  /** Jobs submitted so far. */
   jobs = 0;
 
   /** @param ratePerMin work handled per minute (Infinity: no queue at all). */

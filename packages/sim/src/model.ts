@@ -4,13 +4,21 @@ import { ConnectionScan, prepareRouting, UNREACHED, type RoutingNetwork } from "
 
 /** A demand flow as the simulation releases it, in booking priority order. */
 export interface SimFlow {
+  /** Id of the demand flow. */
   id: string;
+  /** Position of the flow in scenario.demand. */
   index: number;
+  /** Origin hub index. */
   from: number;
+  /** Destination hub index. */
   to: number;
+  /** Bit m set: mode m (index into MODES) may be used; from the flow's explicit modes or its commodity. */
   modeMask: number;
+  /** TEU per tonne (teuPerYear / tPerYear; 0 when the flow gives no TEU). */
   teuPerT: number;
+  /** What an hour of transit costs per tonne, CNY; sets the booking priority. */
   valueOfTimeCnyPerTHour: number;
+  /** Tonnes released on each day of the horizon (seasonality and release window applied). */
   daily: Float64Array;
   /** Longest transit from release to delivery: the flow's, else its commodity's, else the model's. */
   maxTransitMin: number;
@@ -24,15 +32,21 @@ export interface SimFlow {
  * plain scenario, so replications can run anywhere the scenario can be sent.
  */
 export interface SimModel {
+  /** The resolved scenario. */
   scenario: Scenario;
+  /** Its timetable, expanded over the horizon. */
   timetable: Timetable;
+  /** The routing network over that timetable. */
   net: RoutingNetwork;
   /** Connections of trip i are tripConns[tripStart[i] .. tripStart[i+1]) in running order. */
   tripStart: Int32Array;
+  /** Connection indices of the trips, trip after trip (see tripStart). */
   tripConns: Int32Array;
+  /** Per trip: its service index. */
   tripService: Int32Array;
   /** Trips of service s are serviceTrips[serviceTripStart[s] .. serviceTripStart[s+1]), by first departure. */
   serviceTripStart: Int32Array;
+  /** Trip indices of the services, service after service (see serviceTripStart). */
   serviceTrips: Int32Array;
   /** The trip's next connection after c, or -1 at its last stop. */
   connNext: Int32Array;
@@ -40,10 +54,13 @@ export interface SimModel {
   connKm: Float64Array;
   /** Handling rate per hub in tonnes a minute (Infinity: the scenario gives no limit). */
   hubRatePerMin: Float64Array;
+  /** Per hub: tonnes the yard holds at once (Infinity: no limit). */
   hubStorageT: Float64Array;
   /** Border crossings: gauge-change tracks (0 elsewhere), dwell, background trains a day. */
   hubTracks: Int32Array;
+  /** Per hub: minutes one gauge change takes (0 where not a border crossing). */
   hubGaugeMin: Float64Array;
+  /** Per hub: background trains a day sharing the crossing (0 where not a border crossing). */
   hubBackgroundPerDay: Float64Array;
   /** Home-city hubs: index into PORT_GROUPS order, -1 elsewhere. */
   hubPortGroup: Int8Array;
@@ -51,11 +68,13 @@ export interface SimModel {
   flows: SimFlow[];
   /** By the flow's index in scenario.demand. */
   flowByIndex: SimFlow[];
+  /** Minute of the day each day's consignments are released (from releaseTime). */
   releaseMin: number;
   /** The longest any flow may take (the run goes on this long past the horizon at most). */
   maxTransitMin: number;
 }
 
+/** Options of {@link buildModel}. */
 export interface ModelOptions {
   /** Local time each day's consignments of a flow are released (default "08:00", as the assignment). */
   releaseTime?: string;
@@ -65,6 +84,10 @@ export interface ModelOptions {
 
 const PORT_GROUPS = ["air", "rail", "road", "water"] as const;
 
+/**
+ * Builds the read-only model of a scenario for a replication: expands the timetable, prepares routing,
+ * indexes trips, hubs and flows, and marks flows no journey can serve.
+ */
 export function buildModel(scenario: Scenario, options: ModelOptions = {}): SimModel {
   const t = expandTimetable(scenario);
   const net = prepareRouting(scenario, t);

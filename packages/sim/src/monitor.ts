@@ -9,6 +9,7 @@ export class TimeWeighted {
   private startMin = 0;
   private area = 0;
   private started = false;
+  /** The largest value set so far. */
   max = 0;
 
   /** The value becomes `value` at time `now`. */
@@ -22,6 +23,7 @@ export class TimeWeighted {
     if (value > this.max) this.max = value;
   }
 
+  /** The value as last set. */
   get current(): number {
     return this.value;
   }

@@ -1,5 +1,6 @@
 import { TimeWeighted } from "./monitor.js";
 
+/** Queue order of a resource: first come first served, or by priority (lower first, then first come). */
 export type Discipline = "fifo" | "priority";
 
 /**
@@ -32,6 +33,10 @@ export class Resource {
   /** Wait of the request most recently started (minutes). */
   lastWaitMin = 0;
 
+  /**
+   * @param capacity Identical servers (a whole number >= 0); changed later only through setCapacity (a capacity cut).
+   * @param discipline Queue order.
+   */
   constructor(
     public capacity: number,
     readonly discipline: Discipline = "fifo",
@@ -39,6 +44,7 @@ export class Resource {
     if (!(capacity >= 0) || !Number.isInteger(capacity)) throw new RangeError(`capacity must be a whole number >= 0, got ${capacity}`);
   }
 
+  /** Requests waiting for a server. */
   get queued(): number {
     return this.length;
   }

@@ -9,19 +9,32 @@ import { spread, type CorridorResult, type CrossingResult, type HubQueueResult, 
 
 /** A target as the simulation checks it: plain data, so it can travel to a worker. */
 export interface TargetSpec {
+  /** Target id. */
   id: string;
   /** A throughput metric the targets count (see throughputValue); others give null. */
   metric: string;
+  /**
+   * Hubs the metric counts at, for metrics that name hubs; other metrics use the home city's hubs of
+   * their kind.
+   */
   hubs?: string[];
+  /** How the value is compared with the goal. */
   comparator: ">=" | ">" | "<=";
+  /** The goal, in the metric's unit. */
   value: number;
 }
 
+/** Options of {@link runReplication}. */
 export interface RunOptions {
+  /** Master seed; with the replication number it fixes every random draw. */
   seed: string | number;
+  /** Replication number, 0-based. */
   replication: number;
+  /** Targets to count in the result (default none). */
   targets?: readonly TargetSpec[];
+  /** Receives every event of the log as it happens. */
   onEvent?: (e: SimLogEvent) => void;
+  /** Aborts the replication; checked after each simulated week. */
   signal?: AbortSignal;
 }
 

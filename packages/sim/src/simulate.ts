@@ -8,6 +8,10 @@ import { eventLogPath } from "./event-log.js";
 import { runLogged, type TargetSpec } from "./run.js";
 import type { ReplicationTask } from "./worker.js";
 
+/**
+ * Options of {@link simulate}: the model options plus how many replications, which seed, and what to
+ * keep.
+ */
 export interface SimulateOptions extends ModelOptions {
   /** Replications to run (default 20), or the most to run with untilRelativeCi. */
   replications?: number;
@@ -23,21 +27,29 @@ export interface SimulateOptions extends ModelOptions {
   untilRelativeCi?: number;
   /** Replications between stopping checks (default 10). */
   batch?: number;
+  /** Targets each replication counts and the summary reports (default none). */
   targets?: TargetSpec[];
   /** A folder to stream each replication's event log to (replication-0000.jsonl, …); it must exist. */
   eventLogDir?: string;
   /** Keep every replication's result in the output (default false). */
   keepReplications?: boolean;
+  /** Called after each replication with the replications done and planned. */
   onProgress?: (done: number, planned: number) => void;
+  /** Aborts the run: in this thread, between replications and after each simulated week; with workers, by cancelling their tasks. */
   signal?: AbortSignal;
 }
 
+/** What {@link simulate} returns: the summary of the replications plus how the run ended. */
 export interface SimulationResult extends SimulationSummary {
+  /** Id of the scenario simulated. */
   scenarioId: string;
+  /** The master seed used. */
   seed: string | number;
   /** Replications run. */
   replications: number;
+  /** "replications" when the planned number ran; "confidence interval" when untilRelativeCi was met first. */
   stoppedBy: "replications" | "confidence interval";
+  /** Every replication's result, when keepReplications was set. */
   replicationResults?: ReplicationResult[];
 }
 
@@ -48,7 +60,12 @@ function workerUrl(): string {
 }
 
 /** The most replications and workers one call takes (far beyond any use; a typo is caught). */
-export const SIMULATE_LIMITS: { replications: number; workers: number } = { replications: 100_000, workers: 256 };
+export const SIMULATE_LIMITS: {
+  /** Most replications one call runs. */
+  replications: number;
+  /** Most worker threads one call starts. */
+  workers: number;
+} = { replications: 100_000, workers: 256 };
 
 function check(options: SimulateOptions): void {
   checkOptionsObject("simulate() options", options);

@@ -2,9 +2,13 @@ import { quantile } from "./result.js";
 
 /** A quantity over the replications: mean, 5th/50th/95th percentiles, and the 95% CI half-width of the mean. */
 export interface Stat {
+  /** Mean over the replications. */
   mean: number;
+  /** 5th percentile (type-7 quantile). */
   p5: number;
+  /** Median (type-7 quantile). */
   p50: number;
+  /** 95th percentile (type-7 quantile). */
   p95: number;
   /** Half-width of the 95% confidence interval of the mean (Student t, n − 1 degrees of freedom); 0 for one replication. */
   ciHalfWidth: number;
@@ -23,6 +27,7 @@ export function t95(df: number): number {
   return 1.959964 + 2.37227 / df + 2.82 / (df * df);
 }
 
+/** Summarises one number per replication as a {@link Stat}; every field is NaN for no values. */
 export function stat(values: readonly number[]): Stat {
   const n = values.length;
   if (n === 0) return { mean: NaN, p5: NaN, p50: NaN, p95: NaN, ciHalfWidth: NaN };

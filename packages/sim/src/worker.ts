@@ -7,10 +7,15 @@ import { runLogged, type TargetSpec } from "./run.js";
 export interface ReplicationTask {
   /** Identifies the scenario and model options, so a worker builds the model once. */
   key: string;
+  /** The resolved scenario, sent as plain data. */
   scenario: Scenario;
+  /** Options the model is built with. */
   model: ModelOptions;
+  /** Master seed. */
   seed: string | number;
+  /** Replication number. */
   replication: number;
+  /** Targets to count. */
   targets: TargetSpec[];
   /** Stream the replication's event log to this JSON Lines file. */
   eventLogFile?: string;

@@ -3,7 +3,12 @@ import { fitChoice, type ChoiceFit } from "./fit.js";
 import { backtest, type Backtest, type ForecastSpec } from "./forecast.js";
 import type { ObservedSet } from "./observed.js";
 
+/**
+ * A hold-out back-test: forecasts and the choice fit made from the figures known at a cutoff, scored
+ * against the figures that came after.
+ */
 export interface HoldOutReport {
+  /** The last date whose figures the forecasts and fit may use, "YYYY-MM-DD". */
   cutoff: string;
   /** Each series forecast from the figures up to the cutoff, beside what was observed after it. */
   forecast: Backtest;

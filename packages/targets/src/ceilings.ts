@@ -20,21 +20,31 @@ import type { Target } from "./registry.js";
  * within-ceiling / beyond-ceiling: a throughput target the timetable could or could not carry
  * even at 100% load. met / not-met: a target the network itself decides (lines, dates).
  * assumed: it would be met, but only because a figure labelled ASSUMPTION says so (an access
- * time set to the goal itself): no evidence either way.
+ * time set to the goal itself): no evidence either way. reported: the figures are given without a
+ * verdict (the quick-freight-circle reach shares, by destination group). not-computed: the inputs it needs were not given (the
+ * detail says which).
  */
 export type CeilingStatus = "within-ceiling" | "beyond-ceiling" | "met" | "assumed" | "not-met" | "reported" | "not-computed";
 
+/** The capacity ceiling of one target: the most the scenario's network could do, beside the goal. */
 export interface CeilingResult {
+  /** Id of the target. */
   targetId: string;
+  /** Title of the target. */
   title: string;
+  /** How a value is compared with the goal. */
   comparator: Target["comparator"];
+  /** The goal: a number, a date, or null when the target only reports a figure. */
   target: number | string | null;
+  /** Unit of the goal and the ceiling. */
   unit: string;
   /** The most the network could do: a number, a date, or null when not computed. */
   ceiling: number | string | null;
+  /** How the ceiling compares with the goal. */
   status: CeilingStatus;
   /** What sets the ceiling, e.g. "timetable" or "hub handling at CGO". */
   limitedBy: string;
+  /** How the ceiling was reached, in words (slots, free handling, dates), for reports. */
   detail: string;
   /** Labels of the figures the ceiling rests on (an ASSUMPTION here is worth a look). */
   basis: Label[];
@@ -44,8 +54,11 @@ export interface CeilingResult {
   reach?: ReachResult;
 }
 
+/** One scenario year with its expanded timetable, as the ceilings read it. */
 export interface Year {
+  /** The resolved scenario. */
   scenario: Scenario;
+  /** Its timetable over the horizon. */
   timetable: Timetable;
 }
 

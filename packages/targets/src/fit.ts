@@ -8,17 +8,30 @@ import type { ObservedFigure, ObservedSet } from "./observed.js";
 
 /** The shipper-choice parameters the fit estimates, in the form the assignment takes them. */
 export interface FittedChoice {
+  /**
+   * Scale of the logit: share ∝ exp(−logitScale × (u / u_min − 1)); larger is a sharper choice of the
+   * cheapest.
+   */
   logitScale: number;
+  /** Value of time by commodity, CNY per tonne-hour. */
   valueOfTimeCnyPerTHour: Partial<Record<Commodity, number>>;
+  /** Mode constants, CNY per tonne: what shippers weigh beyond tariff and time. */
   modeConstantCnyPerT: Partial<Record<Mode, number>>;
 }
 
+/** One observed figure beside what the aggregate choice model predicts for it. */
 export interface FitRow {
+  /** Id of the observed figure. */
   figureId: string;
+  /** The metric it measures. */
   metric: string;
+  /** First day of its period. */
   from: string;
+  /** Last day of its period (inclusive). */
   to: string;
+  /** The observed value. */
   observed: number;
+  /** Unit of the value. */
   unit: string;
   /** "fit": used to estimate the parameters; "hold-out": ends after the cutoff, never seen by the fit. */
   role: "fit" | "hold-out";
@@ -26,7 +39,9 @@ export interface FitRow {
   sizesDemand: boolean;
   /** The aggregate model at the prior and at the fitted parameters. */
   priorPrediction: number;
+  /** The aggregate model at the fitted parameters. */
   prediction: number;
+  /** (prediction − observed) / observed × 100. */
   errorPct: number;
   /**
    * Share of the predicted figure carried by flows with more than one way to go. Where it is 0
@@ -35,29 +50,43 @@ export interface FitRow {
   contestedShare: number;
 }
 
+/**
+ * The shipper-choice parameters fitted to the observed figures up to a cutoff, with the fit's error on
+ * the figures before and after it.
+ */
 export interface ChoiceFit {
+  /** Figures whose period ends by this date were used for the fit. */
   cutoff: string;
+  /** The parameters the fit started from and was pulled towards. */
   prior: FittedChoice;
+  /** The fitted parameters. */
   fitted: FittedChoice;
+  /** One row per observed figure the model can predict. */
   rows: FitRow[];
   /**
    * Root mean square of the log errors (as %) over the fit rows, over the hold-out rows the
    * demand was not sized from (the honest test), and over the held-out rows it was sized from.
    */
   fitRmsPct: number;
+  /** See fitRmsPct; null when there is no such row. */
   holdOutRmsPct: number | null;
+  /** See fitRmsPct; null when there is no such row. */
   holdOutSizedRmsPct: number | null;
+  /** Objective evaluations the Nelder–Mead search spent (0 when there was nothing to fit). */
   evaluations: number;
   /** The sample days (from the epoch) whose releases priced the options. */
   sampleDays: number[];
 }
 
+/** Options of {@link fitChoice}. */
 export interface FitOptions {
   /** Figures whose period ends on or before this date fit the parameters; later ones are held out. */
   cutoff: string;
+  /** The starting point and the prior's centre (default {@link PRIOR_CHOICE}). */
   prior?: FittedChoice;
   /** Weight of the prior (per squared standard deviation) against the squared log errors (default 0.01). */
   priorWeight?: number;
+  /** Aborts the search between objective evaluations. */
   signal?: AbortSignal;
 }
 

@@ -5,50 +5,81 @@ import { sourcesSchema } from "./registry.js";
 
 /** A series has no observed figure to forecast from before the cutoff: a gap in the data, not a bug. */
 export class NoForecastData extends Error {
+  /** Always "NoForecastData", to tell it from other errors. */
   override readonly name = "NoForecastData";
 }
 
 /** How one observed series is forecast: its seasonality and the prior on its yearly growth. */
 export interface ForecastSeries {
+  /** Unique id of the series. */
   id: string;
+  /** The metric it forecasts, as the targets name metrics. */
   metric: string;
+  /** Hubs it counts at, for metrics that name hubs. */
   hubs?: string[];
+  /** Unit of the series. */
   unit: string;
   /** Twelve monthly weights, January first (as a demand flow's seasonality). */
   seasonality: number[];
   /** Prior yearly growth (0.26 = +26%) and its log standard deviation. */
   priorGrowth: number;
+  /** Log standard deviation of the prior growth. */
   priorSigma: number;
   /** Figure ids of the history not to use, with the reason in the note. */
   exclude?: string[];
   /** Id prefixes of the demand flows whose market this series measures ("AIR-"): they grow with it. */
   flows?: string[];
+  /** Key of the spec's `sources` table the prior comes from. */
   source: string;
+  /** What kind of figure the prior is. */
   label: Label;
+  /** Free-text remark, e.g. why figures are excluded. */
   note?: string;
 }
 
+/** How each observed series is forecast (seeds/forecast): the series and the documents their priors cite. */
 export interface ForecastSpec {
+  /** Unique id of the spec. */
   id: string;
+  /** Human-readable name. */
   name: string;
+  /** Documents the priors cite, by key. */
   sources: Record<string, SourceRef>;
+  /** The series. */
   series: ForecastSeries[];
 }
 
 /** A forecast of one series for one year: median, band and how it was made. Plain data. */
 export interface SeriesForecast {
+  /** Id of the series forecast. */
   seriesId: string;
+  /** The metric. */
   metric: string;
+  /** Unit of the values. */
   unit: string;
+  /** The calendar year forecast. */
   year: number;
+  /** Figures whose period ends by this date were used. */
   cutoff: string;
+  /** Median. */
   p50: number;
+  /** 5th percentile (p50 × exp(−1.645 σ)). */
   p5: number;
+  /** 95th percentile (p50 × exp(1.645 σ)). */
   p95: number;
   /** Log standard deviation: the simulation draws value = p50 × exp(sigmaLog × z), z ~ N(0, 1). */
   sigmaLog: number;
   /** The estimates combined, each with its own figure ids. */
-  estimates: { method: string; value: number; sigmaLog: number; figures: string[] }[];
+  estimates: {
+    /** How the estimate was made, e.g. "2024 run rate 2024-01-01–2024-08-31 / seasonal share 0.667". */
+    method: string;
+    /** The estimate for the forecast year, in the series' unit. */
+    value: number;
+    /** Its log standard deviation. */
+    sigmaLog: number;
+    /** Ids of the observed figures it rests on. */
+    figures: string[];
+  }[];
 }
 
 const Z95 = 1.6448536269514722;
@@ -198,26 +229,41 @@ function sameHubs(a: string[] | undefined, b: string[] | undefined): boolean {
   return (a ?? []).join(",") === (b ?? []).join(",");
 }
 
+/** One observed figure after the cutoff beside its forecast from the figures before. */
 export interface BacktestRow {
+  /** Id of the series. */
   seriesId: string;
+  /** Id of the observed figure. */
   figureId: string;
+  /** The figure's period, "from–to". */
   period: string;
+  /** The observed value. */
   observed: number;
+  /** The forecast for that period (P50). */
   forecast: number;
+  /** Forecast 5th percentile. */
   p5: number;
+  /** Forecast 95th percentile. */
   p95: number;
+  /** (forecast − observed) / observed × 100. */
   errorPct: number;
   /** Whether the observed value lies in the P5–P95 band. */
   inBand: boolean;
+  /** Unit of the values. */
   unit: string;
+  /** How the forecast was made (the estimates' methods, joined). */
   method: string;
 }
 
+/** A hold-out back-test of the forecasts: every figure after the cutoff against its forecast. */
 export interface Backtest {
+  /** Forecasts used the figures whose period ends by this date. */
   cutoff: string;
+  /** One row per figure after the cutoff. */
   rows: BacktestRow[];
   /** Series with nothing observed after the cutoff to compare with. */
   untested: string[];
+  /** Mean of the absolute errorPct over the rows; null without rows. */
   meanAbsErrorPct: number | null;
 }
 
@@ -273,12 +319,17 @@ export function backtest(spec: ForecastSpec, history: ObservedSet, cutoff: strin
 
 /** One flow's demand for the forecast year: median and band, for the scenario and the simulation. */
 export interface FlowForecast {
+  /** Id of the demand flow. */
   demandId: string;
+  /** Id of the series it grows with. */
   seriesId: string;
   /** The flow's tonnes in the base scenario and the forecast year's P50, P5, P95. */
   baseTPerYear: number;
+  /** Forecast year's median tonnes. */
   p50TPerYear: number;
+  /** Forecast year's 5th percentile tonnes. */
   p5TPerYear: number;
+  /** Forecast year's 95th percentile tonnes. */
   p95TPerYear: number;
   /** Log standard deviation: draw tPerYear = p50TPerYear × exp(sigmaLog × z), z ~ N(0, 1), one z per series. */
   sigmaLog: number;

@@ -2,14 +2,22 @@
  * Minimises f over R^n by the Nelder–Mead simplex (standard coefficients 1, 2, 0.5, 0.5), from
  * x0 with initial steps `step`. Deterministic: no random restarts. For the few, cheap
  * parameters of the choice fit; stops after maxEvaluations or when the simplex's values agree
- * within tolerance.
+ * within tolerance (relative to the best value). `options.signal` is checked before each
+ * iteration.
  */
 export function nelderMead(
   f: (x: number[]) => number,
   x0: number[],
   step: number[],
   options: { maxEvaluations?: number; tolerance?: number; signal?: AbortSignal } = {},
-): { x: number[]; value: number; evaluations: number } {
+): {
+  /** The best point found. */
+  x: number[];
+  /** f at that point. */
+  value: number;
+  /** Evaluations of f spent. */
+  evaluations: number;
+} {
   const n = x0.length;
   const maxEval = options.maxEvaluations ?? 2000;
   const tol = options.tolerance ?? 1e-9;

@@ -2,11 +2,20 @@ import { checkAgainst, LABELS, readJsonFile, ScenarioError, type Label, type Sou
 import { z } from "zod";
 import { sourcesSchema } from "./registry.js";
 
+/**
+ * One published figure of the network's past (a port's throughput in a year), for the forecast and the
+ * choice fit.
+ */
 export interface ObservedFigure {
+  /** Unique id of the figure. */
   id: string;
+  /** The metric it measures, as the targets name metrics. */
   metric: string;
+  /** Hubs it counts at, for metrics that name hubs. */
   hubs?: string[];
+  /** The figure, in `unit`. */
   value: number;
+  /** Unit of the figure. */
   unit: string;
   /**
    * The period the figure covers, both dates inclusive (a partial-year figure: "2024-01-01" to
@@ -14,21 +23,30 @@ export interface ObservedFigure {
    * only figures whose period ends by their cutoff.
    */
   from?: string;
+  /** Last day of the period (inclusive); given together with `from`. */
   to?: string;
   /**
    * The scenario's demand was sized from this figure: a model's error on it tests how the
    * demand is split, not its level. The fit reports such a held-out figure apart.
    */
   sizesDemand?: boolean;
+  /** Key of the set's `sources` table the figure comes from. */
   source: string;
+  /** What kind of figure it is (official, press, estimate…). */
   label: Label;
+  /** Free-text remark. */
   note?: string;
 }
 
+/** A set of observed figures with the documents they come from (seeds/observed). */
 export interface ObservedSet {
+  /** Unique id of the set. */
   id: string;
+  /** Human-readable name. */
   name: string;
+  /** Documents the figures cite, by key. */
   sources: Record<string, SourceRef>;
+  /** The figures. */
   figures: ObservedFigure[];
 }
 

@@ -2,12 +2,19 @@ import { checkDateOption, checkNumberOption, checkOptionsObject, dayNumber, Four
 import { ConnectionScan, UNREACHED, type RoutingNetwork } from "@fourports/routing";
 import type { ReachDestination, ReachSpec } from "./registry.js";
 
+/**
+ * The circles of the 1/2/3-day reach target: domestic cities, neighbouring countries, the rest of the
+ * world.
+ */
 export type ReachGroup = "domestic" | "neighbouring" | "worldwide";
 
+/** A destination not reached within the limit from every sampled departure, and why. */
 export interface ReachMiss {
   /** Destination id (a city of the spec's list, or a hub id when the spec lists none). */
   destination: string;
+  /** Name of the destination. */
   name: string;
+  /** Its ISO 3166-1 alpha-2 country. */
   country: string;
   /** The destination's weight in its group. */
   weight: number;
@@ -17,32 +24,51 @@ export interface ReachMiss {
   fastestHours: number | null;
   /** The hub the fastest journey reaches before the onward truck; null when never reached. */
   via: string | null;
+  /**
+   * Why: no hub within trucking distance; none of its hubs has a service; no journey at all; journeys
+   * exist but none within the limit; only some departures make it.
+   */
   reason: "no hub nearby" | "no service" | "not connected" | "too slow" | "too few departures";
 }
 
+/** The reach of one circle: the weighted share of its destinations reached within its limit. */
 export interface ReachGroupResult {
+  /** Which circle. */
   group: ReachGroup;
+  /** Door-to-door limit of the circle, days. */
   limitDays: number;
+  /** Destinations in the circle. */
   destinationCount: number;
   /** Weighted mean over the group's destinations of their share of departures within the limit. */
   share: number;
+  /** Destinations reached from fewer than all sampled departures, with the reason. */
   misses: ReachMiss[];
 }
 
+/**
+ * The quick-freight-circle result: from one origin, how much of each circle is reached within its
+ * limit (see {@link quickFreightCircle}).
+ */
 export interface ReachResult {
+  /** Hub the freight leaves from. */
   origin: string;
   /** First sampled departure, minutes since the epoch, and how many were sampled. */
   fromMin: number;
+  /** Departures sampled over the week. */
   samples: number;
+  /** One result per circle. */
   groups: ReachGroupResult[];
 }
 
+/** Options of {@link quickFreightCircle}. */
 export interface ReachOptions {
   /** First day of the sampled week (default: the Monday two weeks before the horizon ends). */
   weekStart?: string;
   /** Minutes between sampled departures (default 60: 168 a week). */
   stepMin?: number;
+  /** Called after each sampled departure with the departures done and in total. */
   onProgress?: (done: number, total: number) => void;
+  /** Aborts the measurement between sampled departures. */
   signal?: AbortSignal;
 }
 
@@ -56,6 +82,7 @@ export function reachGroupOf(hub: Hub, homeCity: string, homeCountry: string, ne
   return neighbours.has(hub.country) ? "neighbouring" : "worldwide";
 }
 
+/** Great-circle distance between two points given in decimal degrees, km (sphere of radius 6371 km). */
 export function greatCircleKm(lon1: number, lat1: number, lon2: number, lat2: number): number {
   const r = Math.PI / 180;
   const c = Math.sin(lat1 * r) * Math.sin(lat2 * r) + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.cos((lon2 - lon1) * r);

@@ -1,6 +1,10 @@
 import { checkAgainst, LABELS, readJsonFile, ScenarioError, type Label, type SourceRef } from "@fourports/network";
 import { z } from "zod";
 
+/**
+ * The metrics a target can measure; each has its own counting rule in the ceilings and the simulation.
+ * "not-modelled" marks targets the model cannot evaluate.
+ */
 export const METRICS = [
   "air-cargo-t",
   "cre-trains",
@@ -17,20 +21,27 @@ export const METRICS = [
   "rural-counts",
   "not-modelled",
 ] as const;
+/** A target metric, one of {@link METRICS}. */
 export type Metric = (typeof METRICS)[number];
 
 /** ">=", ">", "<=": numeric; "all": every listed hub; "by": a date; "report": no threshold. */
 export const COMPARATORS = [">=", ">", "<=", "all", "by", "report"] as const;
+/** How a target compares a value with its goal, one of {@link COMPARATORS}. */
 export type Comparator = (typeof COMPARATORS)[number];
 
 /** A destination city of the reach circle, with its weight in its group and where it comes from. */
 export interface ReachDestination {
+  /** Unique id of the destination. */
   id: string;
+  /** Name of the city. */
   name: string;
   /** ISO 3166-1 alpha-2; decides whether import customs apply. */
   country: string;
+  /** Which circle the city belongs to. */
   group: "domestic" | "neighbouring" | "worldwide";
+  /** Longitude, decimal degrees (WGS 84). */
   lon: number;
+  /** Latitude, decimal degrees (WGS 84). */
   lat: number;
   /** Relative weight inside its group (e.g. the airport's cargo tonnes). */
   weight: number;
@@ -39,8 +50,11 @@ export interface ReachDestination {
    * in range (islands, across the sea); [] for none. Default: every hub within truckMaxKm.
    */
   accessHubs?: string[];
+  /** Key of the registry's `sources` table the destination comes from. */
   source: string;
+  /** What kind of figure it is. */
   label: Label;
+  /** Free-text remark. */
   note?: string;
 }
 
@@ -48,7 +62,15 @@ export interface ReachDestination {
 export interface ReachSpec {
   /** Hub the freight leaves from. */
   origin: string;
-  days: { domestic: number; neighbouring: number; worldwide: number };
+  /** Door-to-door limit of each circle, days. */
+  days: {
+    /** Limit for domestic cities, days. */
+    domestic: number;
+    /** Limit for cities in neighbouring countries, days. */
+    neighbouring: number;
+    /** Limit for the rest of the world, days. */
+    worldwide: number;
+  };
   /** ISO codes of the countries counted as neighbouring. */
   neighbouringCountries: string[];
   /**
@@ -60,34 +82,55 @@ export interface ReachSpec {
   customsMin?: number;
   /** Onward trucking from any hub within this many road km of a destination. */
   truckMaxKm?: number;
+  /** Speed of the onward truck, km/h (default 60). */
   truckKmPerHour?: number;
+  /** Key of the registry's `sources` table the spec comes from. */
   source: string;
+  /** What kind of figure it is. */
   label: Label;
+  /** Free-text remark. */
   note?: string;
 }
 
+/** One policy target: what it measures, the goal, and the document that sets it. */
 export interface Target {
+  /** Unique id of the target. */
   id: string;
+  /** Short title of the target, for reports. */
   title: string;
+  /** What the target measures. */
   metric: Metric;
+  /** How a value is compared with `value`. */
   comparator: Comparator;
   /** A number, a date "YYYY-MM-DD" for "by", null for "all" and "report". */
   value: number | string | null;
+  /** Unit of the goal. */
   unit: string;
+  /** The year the goal applies to; null for targets without one. */
   year: number | null;
   /** Hubs the target is about (IATA codes, hub ids). */
   hubs?: string[];
+  /** Key of the registry's `sources` table: the document that sets the target. */
   source: string;
+  /** Clause or section of that document. */
   reference: string;
+  /** What kind of figure the goal is (a policy TARGET, mostly). */
   label: Label;
+  /** Free-text remark. */
   note?: string;
+  /** How to measure the reach circle, for "reach-share" targets. */
   reach?: ReachSpec;
 }
 
+/** A set of targets with the documents that set them (seeds/targets). */
 export interface TargetRegistry {
+  /** Unique id of the registry. */
   id: string;
+  /** Human-readable name. */
   name: string;
+  /** Documents the targets cite, by key. */
   sources: Record<string, SourceRef>;
+  /** The targets. */
   targets: Target[];
 }
 
@@ -191,6 +234,7 @@ export function parseTargetRegistry(value: unknown, file = "<targets>"): TargetR
   return r.data;
 }
 
+/** Reads and validates a target registry file; throws a ScenarioError naming file and JSON path. */
 export function loadTargetRegistry(path: string): TargetRegistry {
   return parseTargetRegistry(readJsonFile(path), path);
 }
