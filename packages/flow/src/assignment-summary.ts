@@ -7,21 +7,33 @@ import type { Assignment, DemandOutcome, DispatchSummary, PortThroughput, Unserv
  * year; the arrays stay typed in the Assignment because the simulation and targets index them.)
  */
 export interface AssignmentSummary {
+  /** The scenario assigned. */
   scenarioId: string;
+  /** Tonnes the demand flows released over the year. */
   demandT: number;
+  /** Tonnes delivered. */
   servedT: number;
+  /** Tonnes not delivered, by reason. */
   unservedT: Record<UnservedReason, number>;
+  /** Tonne-kilometres carried (trucking transfers included). */
   tonneKm: number;
+  /** Tariffs and trucking paid, CNY. */
   costCny: number;
+  /** Emissions, kg CO2e. */
   co2Kg: number;
+  /** Bookings in the final assignment (one per journey a batch was split over). */
   bookings: number;
+  /** On-demand path slots, those that ran, and those below their minimum load. */
   dispatch: DispatchSummary;
   /** Connections of the timetable, and how many carried any tonnes. */
   connections: number;
+  /** Connections that carried any tonnes. */
   connectionsUsed: number;
   /** Trips of the timetable, and how many ran. */
   trips: number;
+  /** Trips that ran (every scheduled trip; the on-demand slots that were dispatched). */
   tripsRan: number;
+  /** Loaded and unloaded tonnes at the home city's hubs, by port group and mode. */
   ports: PortThroughput[];
   /** Demand flows with some tonnes unserved, most unserved first. */
   shortfalls: DemandOutcome[];

@@ -11,14 +11,21 @@ export const JUPYTER_DISPLAY: unique symbol = Symbol.for("Jupyter.display") as t
 
 /** What a value shows as in a notebook, by MIME type. `text/plain` is always there (terminals, logs). */
 export interface MimeBundle {
+  /** What a plain-text front end shows (always present). */
   "text/plain": string;
+  /** An HTML fragment (tables, inline SVG), no script. */
   "text/html"?: string;
+  /** A standalone SVG chart. */
   "image/svg+xml"?: string;
+  /** The same content as Markdown. */
   "text/markdown"?: string;
 }
 
 /** A value that carries its own notebook rendering (see {@link JUPYTER_DISPLAY}). */
-export type Displayable<T extends object> = T & { readonly [JUPYTER_DISPLAY]: () => MimeBundle };
+export type Displayable<T extends object> = T & {
+  /** Renders the value as a MIME bundle when the kernel displays it. */
+  readonly [JUPYTER_DISPLAY]: () => MimeBundle;
+};
 
 /**
  * Attaches a Jupyter display method to `value` (in place, non-enumerable) and returns it.
