@@ -1,6 +1,6 @@
 import { allowedModes, clockMinutes, COMMODITY_LIMITS, MIN_PER_DAY, MODES, type Scenario } from "@fourports/network";
 import { ConnectionScan, UNREACHED, type Journey, type JourneyLeg, type RoutingNetwork } from "@fourports/routing";
-import { mainModeOf, shares, type Priced } from "./choice.js";
+import { flowValueOfTime, mainModeOf, shares, type Priced } from "./choice.js";
 import { dailyTonnes } from "./demand.js";
 import { indexTimetable } from "./assign-index.js";
 import { checkAssignOptions } from "./assign-options.js";
@@ -72,7 +72,7 @@ export function assignDemand(scenario: Scenario, net: RoutingNetwork, options: A
       const teuPerT = d.teuPerYear !== undefined && d.tPerYear > 0 ? d.teuPerYear / d.tPerYear : 0;
       const limitDays = d.maxTransitDays ?? COMMODITY_LIMITS[d.commodity].maxTransitDays;
       const maxTransit = Math.min(maxTransitAll, limitDays === undefined ? Infinity : limitDays * MIN_PER_DAY);
-      const vot = votOf[d.commodity] ?? d.valueOfTimeCnyPerTHour;
+      const vot = flowValueOfTime(d, votOf);
       return { d, vot, daily: dailyTonnes(scenario, d), mask, teuPerT, maxTransit, from: hubIndex.get(d.from)!, to: hubIndex.get(d.to)!, routable: true };
     })
     .sort((a, b) => b.vot - a.vot || (a.d.id < b.d.id ? -1 : 1));

@@ -1,5 +1,13 @@
-import { MODES, type Commodity, type Mode } from "@fourports/network";
+import { MODES, type Commodity, type DemandFlow, type Mode } from "@fourports/network";
 import type { Journey } from "@fourports/routing";
+
+/**
+ * The value of time a flow is weighed with, CNY per tonne-hour: its own where it is fixed (a
+ * what-if's update-demand set it), else the per-commodity value given (a fitted choice), else its own.
+ */
+export function flowValueOfTime(d: DemandFlow, byCommodity: Partial<Record<Commodity, number>> | undefined): number {
+  return d.valueOfTimeFixed ? d.valueOfTimeCnyPerTHour : (byCommodity?.[d.commodity] ?? d.valueOfTimeCnyPerTHour);
+}
 
 /** The parameters of the shipper's choice; every field optional, defaults as documented. */
 export interface ChoiceParameters {
@@ -7,7 +15,8 @@ export interface ChoiceParameters {
   logitScale?: number;
   /**
    * Values of time by commodity, CNY per tonne-hour, replacing the flows' own
-   * valueOfTimeCnyPerTHour for that commodity (fitted by @fourports/targets fitChoice).
+   * valueOfTimeCnyPerTHour for that commodity (fitted by @fourports/targets fitChoice), except
+   * where a flow's `valueOfTimeFixed` says its own value stands (see flowValueOfTime).
    */
   valueOfTimeCnyPerTHour?: Partial<Record<Commodity, number>>;
   /**

@@ -14,7 +14,7 @@ export {
   type UnservedReason,
 } from "./assign.js";
 export { dailyTonnes } from "./demand.js";
-export { mainModeOf, type ChoiceParameters } from "./choice.js";
+export { flowValueOfTime, mainModeOf, type ChoiceParameters } from "./choice.js";
 export { dispatchableTrips, tripOrigins, VehiclePools } from "./dispatch.js";
 export { generalisedCost, relaxedLowerBound } from "./bound.js";
 export { timeExpandedNetwork, type TenArcKind, type TenOptions, type TimeExpandedNetwork } from "./ten.js";

@@ -240,7 +240,8 @@ const updateDemand: Handler<"update-demand"> = (sc, o, step) => {
   const m = selectDemand(sc, o, step);
   if (!m) return sc;
   return mapDemand(sc, step.t, m, (d) => {
-    const next: DemandFlow = { ...d, ...o.set };
+    // A value of time set here is the planner's: a fitted per-commodity value must not replace it.
+    const next: DemandFlow = { ...d, ...o.set, ...(o.set.valueOfTimeCnyPerTHour !== undefined ? { valueOfTimeFixed: true } : {}) };
     reportPatched(step.t.list, step.at, o.set, `demand flow "${d.id}"`, checkDemandLocal(next));
     return next;
   });

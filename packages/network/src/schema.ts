@@ -165,6 +165,7 @@ const demand: z.ZodType<DemandFlow> = z.strictObject({
   tPerYear: nonNeg(BOUNDS.tPerYear),
   teuPerYear: nonNeg(BOUNDS.tPerYear).optional(),
   valueOfTimeCnyPerTHour: nonNeg(BOUNDS.valueOfTimeCnyPerTHour),
+  valueOfTimeFixed: z.boolean().optional().describe("The flow's own value of time stands even where a fitted choice sets one per commodity."),
   modes: items(mode, MODES.length).min(1).optional(),
   seasonality: z.array(positive(BOUNDS.seasonalityWeight)).length(12).optional(),
   releaseFrom: date.optional(),

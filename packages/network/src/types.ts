@@ -321,6 +321,12 @@ export interface DemandFlow extends Sourced {
    */
   valueOfTimeCnyPerTHour: number;
   /**
+   * The flow's own value of time stands even where a fitted choice model sets one per commodity
+   * (flow's AssignOptions.valueOfTimeCnyPerTHour). The `update-demand` override sets it, so a
+   * what-if's value of time is not replaced by the fit.
+   */
+  valueOfTimeFixed?: boolean;
+  /**
    * An explicit restriction of the modes the flow may use. When absent (the open mode choice),
    * every mode the commodity physically allows (COMMODITY_LIMITS) competes; see allowedModes.
    */

@@ -48,7 +48,13 @@ describe("update-demand", () => {
     ]);
     const d1 = sc.demand.find((d) => d.id === "D1")!;
     expect([d1.modes, d1.valueOfTimeCnyPerTHour]).toEqual([["air", "hsr"], 350]);
-    expect(sc.demand.find((d) => d.id === "D2")!.modes).toEqual(["rail"]);
+    // A value of time set by a what-if is marked, so a fitted per-commodity value does not replace it.
+    expect(d1.valueOfTimeFixed).toBe(true);
+    const d2 = sc.demand.find((d) => d.id === "D2")!;
+    expect(d2.modes).toEqual(["rail"]);
+    expect(d2.valueOfTimeFixed).toBeUndefined();
+    const modesOnly = applyOverrides(base(), [{ op: "update-demand", select: { ids: ["D1"] }, set: { modes: ["air"] }, ...P }]);
+    expect(modesOnly.demand.find((d) => d.id === "D1")!.valueOfTimeFixed).toBeUndefined();
   });
 
   it("refuses a mode the commodity cannot use, naming the mode's path", () => {

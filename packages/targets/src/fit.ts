@@ -1,4 +1,4 @@
-import { choiceSkims, dailyTonnes, skimShares, type ChoiceParameters } from "@fourports/flow";
+import { choiceSkims, dailyTonnes, flowValueOfTime, skimShares, type ChoiceParameters } from "@fourports/flow";
 import { dayNumber, type Commodity, type Mode } from "@fourports/network";
 import { prepareRouting } from "@fourports/routing";
 import { metricPerTonne } from "./assigned.js";
@@ -167,7 +167,7 @@ export function fitChoice(year: Year, history: ObservedSet, options: FitOptions)
     const contested = new Array<number>(figures.length).fill(0);
     for (const f of flows) {
       if (f.skim.options.length === 0) continue;
-      const vot = p.valueOfTimeCnyPerTHour[f.d.commodity] ?? f.d.valueOfTimeCnyPerTHour;
+      const vot = flowValueOfTime(f.d, p.valueOfTimeCnyPerTHour);
       const share = skimShares(f.skim, vot, p);
       f.perFigure.forEach((pf, k) => {
         let x = 0;
