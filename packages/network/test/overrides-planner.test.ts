@@ -2,16 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   applyOverrides,
-  formatIssue,
   loadScenarioFile,
   scheduleDepartures,
-  ScenarioError,
   type Override,
   type Scenario,
   type Service,
   type ServiceSelector,
 } from "@fourports/network";
-import { fixture } from "./helpers.js";
+import { fixture, overrideProblems } from "./helpers.js";
 
 // The overrides a planner reaches for: a flow's modes and value of time, and a group of
 // services' frequency.
@@ -19,15 +17,7 @@ import { fixture } from "./helpers.js";
 const P = { source: "test", label: "ASSUMPTION" } as const;
 const base = (): Scenario => loadScenarioFile(fixture("mini.json"));
 
-function problems(sc: Scenario, overrides: Override[]): string[] {
-  try {
-    applyOverrides(sc, overrides, { file: "what-if.json" });
-  } catch (err) {
-    if (err instanceof ScenarioError) return err.issues.map(formatIssue);
-    throw err;
-  }
-  return [];
-}
+const problems = overrideProblems;
 
 /** A copy of the fixture whose services all run on frequency schedules. */
 function frequencyBase(): Scenario {

@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { applyOverrides, formatIssue, loadScenarioFile, ScenarioError, type Override, type Scenario } from "@fourports/network";
-import { fixture } from "./helpers.js";
+import { applyOverrides, loadScenarioFile, type Override, type Scenario } from "@fourports/network";
+import { fixture, overrideProblems } from "./helpers.js";
 
 const P = { source: "test", label: "ASSUMPTION" } as const;
 const base = (): Scenario => loadScenarioFile(fixture("mini.json"));
 
-function problems(sc: Scenario, overrides: Override[]): string[] {
-  try {
-    applyOverrides(sc, overrides, { file: "what-if.json" });
-  } catch (err) {
-    if (err instanceof ScenarioError) return err.issues.map(formatIssue);
-    throw err;
-  }
-  return [];
-}
+const problems = overrideProblems;
 
 describe("applyOverrides", () => {
   it("does not touch the scenario it is given", () => {
