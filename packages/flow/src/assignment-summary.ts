@@ -1,14 +1,7 @@
 import type { Assignment, DemandOutcome, DispatchSummary, PortThroughput, UnservedReason } from "./assign-types.js";
 
-/**
- * An {@link Assignment} as plain numbers, without its per-connection and per-hub-day typed
- * arrays: what a notebook shows, a log keeps or `JSON.stringify` writes. (`JSON.stringify` of
- * an Assignment itself writes every typed array as an object keyed "0", "1", … — megabytes for a
- * year; the arrays stay typed in the Assignment because the simulation and targets index them.)
- */
-export interface AssignmentSummary {
-  /** The scenario assigned. */
-  scenarioId: string;
+/** A year's assignment in totals: what every plain view of it (summary, planner's view) starts from. */
+export interface AssignmentTotals {
   /** Tonnes the demand flows released over the year. */
   demandT: number;
   /** Tonnes delivered. */
@@ -25,6 +18,31 @@ export interface AssignmentSummary {
   bookings: number;
   /** On-demand path slots, those that ran, and those below their minimum load. */
   dispatch: DispatchSummary;
+}
+
+/** The totals of an assignment (copies; the assignment is not changed). */
+export function assignmentTotals(a: Assignment): AssignmentTotals {
+  return {
+    demandT: a.demand.reduce((s, d) => s + d.demandT, 0),
+    servedT: a.servedT,
+    unservedT: { ...a.unservedT },
+    tonneKm: a.tonneKm,
+    costCny: a.costCny,
+    co2Kg: a.co2Kg,
+    bookings: a.bookings,
+    dispatch: { ...a.dispatch },
+  };
+}
+
+/**
+ * An {@link Assignment} as plain numbers, without its per-connection and per-hub-day typed
+ * arrays: what a notebook shows, a log keeps or `JSON.stringify` writes. (`JSON.stringify` of
+ * an Assignment itself writes every typed array as an object keyed "0", "1", … — megabytes for a
+ * year; the arrays stay typed in the Assignment because the simulation and targets index them.)
+ */
+export interface AssignmentSummary extends AssignmentTotals {
+  /** The scenario assigned. */
+  scenarioId: string;
   /** Connections of the timetable, and how many carried any tonnes. */
   connections: number;
   /** Connections that carried any tonnes. */
@@ -48,14 +66,7 @@ export function assignmentSummary(a: Assignment): AssignmentSummary {
   const unserved = (d: DemandOutcome): number => d.demandT - d.servedT;
   return {
     scenarioId: a.scenarioId,
-    demandT: a.demand.reduce((s, d) => s + d.demandT, 0),
-    servedT: a.servedT,
-    unservedT: { ...a.unservedT },
-    tonneKm: a.tonneKm,
-    costCny: a.costCny,
-    co2Kg: a.co2Kg,
-    bookings: a.bookings,
-    dispatch: { ...a.dispatch },
+    ...assignmentTotals(a),
     connections: a.connectionT.length,
     connectionsUsed: used,
     trips: a.tripRan.length,

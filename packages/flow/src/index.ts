@@ -21,4 +21,4 @@ export { timeExpandedNetwork, type TenArcKind, type TenOptions, type TimeExpande
 export { metricPerTonne, throughputValue, type ConnectionLoads, type ThroughputPeriod } from "./throughput.js";
 export { choiceSkims, skimShares, type FlowSkim, type SkimOption } from "./skims.js";
 export { logitWeights } from "./choice.js";
-export { assignmentSummary, type AssignmentSummary } from "./assignment-summary.js";
+export { assignmentSummary, assignmentTotals, type AssignmentSummary, type AssignmentTotals } from "./assignment-summary.js";

@@ -1,5 +1,5 @@
 import type { HubKind, Label, Mode, PortGroup } from "@fourports/network";
-import type { DispatchSummary, UnservedReason } from "@fourports/flow";
+import type { AssignmentTotals } from "@fourports/flow";
 import type { SimulationSummary } from "@fourports/sim";
 import type { CeilingStatus, ChoiceFit, ReachResult, Target } from "@fourports/targets";
 
@@ -132,25 +132,9 @@ export interface LegFlow {
 }
 
 /** One view of the year's assignment, in plain numbers. */
-export interface AssignmentView {
+export interface AssignmentView extends AssignmentTotals {
   /** The choice the assignment made: "cost" (least generalised cost) or "logit" (shipper choice). */
   choice: "cost" | "logit";
-  /** Tonnes released by all flows over the horizon. */
-  demandT: number;
-  /** Tonnes delivered. */
-  servedT: number;
-  /** Tonnes not delivered, by reason. */
-  unservedT: Record<UnservedReason, number>;
-  /** Tonne-kilometres carried. */
-  tonneKm: number;
-  /** Tariffs plus trucking paid, CNY. */
-  costCny: number;
-  /** CO2 emitted, kg. */
-  co2Kg: number;
-  /** Bookings of the final assignment (one per journey a batch was split over). */
-  bookings: number;
-  /** On-demand services: slots, trips that ran, trips below their minimum load. */
-  dispatch: DispatchSummary;
   /** Throughput at the home city's ports by port group and mode. */
   ports: PortRow[];
   /** Throughput at the home city's ports by port group and calendar month. */

@@ -1,5 +1,5 @@
 import { dateOfDayNumber, dayNumber, MIN_PER_DAY, MODES, type Hub, type Mode, type PortGroup } from "@fourports/network";
-import { UNSERVED_REASONS, type Assignment } from "@fourports/flow";
+import { assignmentTotals, type Assignment } from "@fourports/flow";
 import type { Year } from "@fourports/targets";
 import type { AssignmentView, HubPoint, HubThroughput, LegFlow, LineUtilisation, MonthlyThroughput, PortRow, ScenarioInfo } from "./types.js";
 
@@ -191,17 +191,9 @@ function hubThroughput(year: Year, loads: HubLoads): HubThroughput[] {
 /** An assignment as plain numbers: totals, ports, months, lines, legs and hubs (no typed arrays). */
 export function assignmentView(year: Year, a: Assignment, choice: "cost" | "logit"): AssignmentView {
   const loads = hubLoads(year, a);
-  const unservedT = Object.fromEntries(UNSERVED_REASONS.map((r) => [r, a.unservedT[r]])) as AssignmentView["unservedT"];
   return {
     choice,
-    demandT: a.servedT + UNSERVED_REASONS.reduce((s, r) => s + a.unservedT[r], 0),
-    servedT: a.servedT,
-    unservedT,
-    tonneKm: a.tonneKm,
-    costCny: a.costCny,
-    co2Kg: a.co2Kg,
-    bookings: a.bookings,
-    dispatch: { ...a.dispatch },
+    ...assignmentTotals(a),
     ports: ports(year, loads),
     monthly: monthly(year, loads),
     lines: lineUse(year, a),
